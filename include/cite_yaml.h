@@ -1,0 +1,47 @@
+/*
+ * cite_yaml.h - the YAML form of extracted documents (see README.md).
+ *
+ * A YAML stream holds one YAML document per citing text.  Writing is
+ * streamed: one doc at a time, so memory does not grow with the corpus.
+ * Reading checks the schema and reports problems with file:line:col.
+ */
+#ifndef CITE_YAML_H
+#define CITE_YAML_H
+
+#include <stdio.h>
+
+#include "cite_diag.h"
+#include "cite_doc.h"
+
+struct cite_yaml_writer; /* opaque */
+
+/*
+ * Starts a YAML stream on out (borrowed; the caller closes it).  Returns
+ * NULL when out of memory.
+ */
+struct cite_yaml_writer *cite_yaml_writer_new(FILE *out);
+
+/* Writes one doc as one YAML document.  0 on success, -1 on a write error. */
+int cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc);
+
+/*
+ * Ends the stream and frees w (NULL is a no-op).  Returns 0, or -1 when
+ * any write failed.  Does not close out.
+ */
+int cite_yaml_writer_finish(struct cite_yaml_writer *w);
+
+/*
+ * Reads every YAML document of the stream in f and appends one doc per
+ * YAML document to corpus.  path names f in diagnostics.  Schema problems
+ * (wrong types, unknown keys) are reported to sink and the offending entry
+ * skipped.  Returns 0 when the stream was read, -1 on a YAML syntax error or
+ * a read error (reported to sink; docs read before it stay in corpus).
+ */
+int cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
+                   const struct cite_diag_sink *sink);
+
+/* The same for n bytes in memory. */
+int cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
+                       const char *path, const struct cite_diag_sink *sink);
+
+#endif

@@ -1,0 +1,300 @@
+/*
+ * common.c - what the subcommands share: printing diagnostics, loading
+ * inputs (YAML or texts), and writing output files atomically.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "core/core_int.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("citegraph: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void
+cli_diag_print(void *ctx, const struct cite_diag *d)
+{
+    struct cli_diag_ctx *c = ctx;
+    if (c != NULL) {
+        c->count[d->severity]++;
+        if (c->quiet_notes && d->severity == CITE_SEV_NOTE) {
+            return;
+        }
+    }
+    fputs("citegraph: ", stderr);
+    if (d->file != NULL) {
+        fputs(d->file, stderr);
+        if (d->line > 0) {
+            fprintf(stderr, ":%zu:%zu", d->line, d->column);
+        }
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "%s: %s [%s]\n", cite_severity_name(d->severity),
+            d->message, cite_diag_slug(d->code));
+}
+
+static int
+has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+cli_pathlist_add(struct cli_pathlist *l, char *p)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 16;
+        l->v = cite_i_xreallocarray(l->v, l->cap, sizeof *l->v);
+    }
+    l->v[l->n++] = p;
+}
+
+/* Every *.txt below dir, sorted, so the order does not depend on the disk.
+ * depth guards against symbolic-link loops. */
+int
+cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth)
+{
+    if (depth > 32) {
+        cli_error("%s: directories nested too deep (a symbolic-link loop?)", dir);
+        return -1;
+    }
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        cli_error("%s: %s", dir, strerror(errno));
+        return -1;
+    }
+    struct cli_pathlist here = {NULL, 0, 0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') {
+            continue;
+        }
+        struct cite_i_buf p = CITE_I_BUF_INIT;
+        cite_i_buf_adds(&p, dir);
+        if (!has_suffix(dir, "/")) {
+            cite_i_buf_addc(&p, '/');
+        }
+        cite_i_buf_adds(&p, e->d_name);
+        cli_pathlist_add(&here, p.ptr);
+    }
+    closedir(d);
+    if (here.n > 0) {
+        qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    }
+    int rc = 0;
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (stat(here.v[i], &st) != 0) {
+            free(here.v[i]);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (cli_walk_dir(here.v[i], out, depth + 1) != 0) {
+                rc = -1;
+            }
+            free(here.v[i]);
+        } else if (S_ISREG(st.st_mode) && has_suffix(here.v[i], ".txt")) {
+            cli_pathlist_add(out, here.v[i]);
+        } else {
+            free(here.v[i]);
+        }
+    }
+    free(here.v);
+    return rc;
+}
+
+int
+cli_is_yaml_path(const char *p)
+{
+    return has_suffix(p, ".yaml") || has_suffix(p, ".yml");
+}
+
+static int
+load_text(struct cite_corpus *corpus, const char *path, enum cite_lang lang,
+          const struct cite_diag_sink *sink)
+{
+    struct cite_text t;
+    if (cite_text_load(&t, path) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    struct cite_doc *doc = cite_corpus_add(corpus);
+    cite_extract_doc(doc, &t, lang, sink);
+    cite_text_release(&t);
+    return EXIT_OK;
+}
+
+static int
+load_yaml(struct cite_corpus *corpus, const char *path,
+          const struct cite_diag_sink *sink)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    int rc = cite_yaml_read(corpus, f, path, sink);
+    if (f != stdin) {
+        fclose(f);
+    }
+    return rc == 0 ? EXIT_OK : EXIT_FINDINGS;
+}
+
+int
+cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
+                enum cite_lang lang, const struct cite_diag_sink *sink)
+{
+    int worst = EXIT_OK;
+    for (int i = 0; i < n; i++) {
+        const char *in = inputs[i];
+        struct stat st;
+        int rc = EXIT_OK;
+        if (strcmp(in, "-") == 0) {
+            rc = load_text(corpus, in, lang, sink);
+        } else if (stat(in, &st) != 0) {
+            cli_error("%s: %s", in, strerror(errno));
+            rc = EXIT_SYSTEM;
+        } else if (S_ISDIR(st.st_mode)) {
+            struct cli_pathlist files = {NULL, 0, 0};
+            if (cli_walk_dir(in, &files, 0) != 0) {
+                rc = EXIT_SYSTEM;
+            }
+            for (size_t k = 0; k < files.n; k++) {
+                int r = load_text(corpus, files.v[k], lang, sink);
+                rc = r > rc ? r : rc;
+                free(files.v[k]);
+            }
+            free(files.v);
+        } else if (cli_is_yaml_path(in)) {
+            rc = load_yaml(corpus, in, sink);
+        } else {
+            rc = load_text(corpus, in, lang, sink);
+        }
+        worst = rc > worst ? rc : worst;
+    }
+    return worst;
+}
+
+int
+cli_output_open(struct cli_output *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return 0;
+    }
+    o->path = path;
+    struct cite_i_buf tmp = CITE_I_BUF_INIT;
+    cite_i_buf_addf(&tmp, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp.ptr);
+    if (fd < 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        cite_i_buf_release(&tmp);
+        return -1;
+    }
+    o->tmp = tmp.ptr;
+    o->fp = fdopen(fd, "wb");
+    if (o->fp == NULL) {
+        cli_error("%s: %s", path, strerror(errno));
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int
+cli_output_close(struct cli_output *o, int ok)
+{
+    if (o->fp == stdout) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_error("error writing to standard output");
+            return -1;
+        }
+        return 0;
+    }
+    int failed = fflush(o->fp) != 0 || ferror(o->fp);
+    if (!failed && fsync(fileno(o->fp)) != 0 && errno != EINVAL) {
+        failed = 1;
+    }
+    if (fclose(o->fp) != 0) {
+        failed = 1;
+    }
+    int rc = 0;
+    if (ok && failed) {
+        cli_error("%s: error writing: %s", o->path, strerror(errno ? errno : EIO));
+        rc = -1;
+    }
+    if (ok && !failed) {
+        /* mkstemp creates 0600; give the usual permissions */
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(o->tmp, 0666 & ~mask);
+        if (rename(o->tmp, o->path) != 0) {
+            cli_error("%s: %s", o->path, strerror(errno));
+            rc = -1;
+        }
+    }
+    if (!ok || rc != 0) {
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    o->tmp = NULL;
+    return rc;
+}
+
+int
+cli_parse_lang(const char *s, enum cite_lang *lang)
+{
+    *lang = cite_lang_from_code(s);
+    if (*lang == CITE_LANG_UNKNOWN) {
+        cli_error("'%s' is not a language (zh, en, fr, es, ru, ar)", s);
+        return -1;
+    }
+    return 0;
+}
+
+int
+cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
+                 struct cite_corpus *corpus, struct cite_graph **g)
+{
+    struct cli_diag_ctx dctx = {{0, 0, 0}, 1};
+    struct cite_diag_sink sink = {cli_diag_print, &dctx};
+    cite_corpus_init(corpus);
+    *g = NULL;
+    int rc = cli_load_inputs(corpus, inputs, n, lang, &sink);
+    if (rc != EXIT_OK) {
+        cite_corpus_release(corpus);
+        return rc;
+    }
+    char err[256];
+    if (cite_graph_build(g, corpus, err, sizeof err) != 0) {
+        cli_error("%s: %s", cmd, err);
+        cite_corpus_release(corpus);
+        return EXIT_SYSTEM;
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,55 @@
+/*
+ * core_int.h - helpers shared by every module of the library (private).
+ */
+#ifndef CITE_CORE_INT_H
+#define CITE_CORE_INT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/*
+ * Allocation that cannot fail: on exhaustion it calls the handler set with
+ * cite_i_set_oom_handler() (the CLI's prints and exits 3), else abort().
+ */
+void *cite_i_xmalloc(size_t n);
+void *cite_i_xcalloc(size_t n, size_t size);
+void *cite_i_xrealloc(void *p, size_t n);
+void *cite_i_xreallocarray(void *p, size_t n, size_t size);
+char *cite_i_xstrdup(const char *s);
+char *cite_i_xstrndup(const char *s, size_t n);
+void cite_i_set_oom_handler(void (*fn)(void));
+
+/* A growable byte buffer, always NUL-terminated once anything is added. */
+struct cite_i_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+};
+#define CITE_I_BUF_INIT {NULL, 0, 0}
+void cite_i_buf_add(struct cite_i_buf *b, const char *s, size_t n);
+void cite_i_buf_adds(struct cite_i_buf *b, const char *s);
+void cite_i_buf_addc(struct cite_i_buf *b, char c);
+void cite_i_buf_addf(struct cite_i_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void cite_i_buf_vaddf(struct cite_i_buf *b, const char *fmt, va_list ap);
+void cite_i_buf_reset(struct cite_i_buf *b);
+void cite_i_buf_release(struct cite_i_buf *b);
+
+/* A bump allocator: many small blocks, freed all at once. */
+struct cite_pool *cite_i_pool_new(void);
+void *cite_i_pool_alloc(struct cite_pool *p, size_t n); /* 8-aligned */
+void cite_i_pool_free(struct cite_pool *p);
+
+/* Decodes one UTF-8 code point at s (n bytes left, n >= 1).  Returns its
+ * length (1..4) and the code point in *cp; an invalid sequence gives
+ * length 1 and *cp = 0xFFFD. */
+size_t cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
+/* Writes an ISO date "YYYY-MM-DD" into out (CITE_DATE_LEN bytes) if y/m/d
+ * form a real calendar date; returns 1, else 0 and out is left alone. */
+int cite_i_date_format(char *out, int y, int m, int d);
+
+#endif

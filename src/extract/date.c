@@ -1,0 +1,89 @@
+/*
+ * date.c - dates as the six languages print them.
+ *
+ *   DAY MONTH YEAR            18 June 2007, 18 juin 2007, 18 июня 2007 года
+ *   DAY de MONTH de YEAR      18 de junio de 2007
+ *   MONTH DAY [','] YEAR      June 18, 2007
+ *   YEAR 年 MONTH 月 DAY 日    2007 年 6 月 18 日, 一九七三年十月二十二日
+ *
+ * Line breaks may fall anywhere inside.  A year with a footnote number
+ * glued to it (20117 = 2011 + note 7) reads as its first four digits.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core_int.h"
+#include "extract_int.h"
+
+/*
+ * A date at token i:
+ *   DAY MONTH YEAR | MONTH DAY [','] YEAR | DAY de MONTH de YEAR
+ *   YEAR 年 MONTH 月 DAY 日  (digits or Chinese numerals)
+ * Returns the index after it (0 if none) and the ISO date in out.
+ */
+size_t
+cite_i_date_at(const struct tokview *c, size_t i, char *out)
+{
+    size_t j = skip_nl(c, i);
+    long y, m, d;
+    /* kind-last languages: YEAR 年 M 月 D 日 */
+    if ((y = num_value(c, j)) >= 0 && is_kw(c, skip_nl(c, j + 1), KW_YEAR_MARK)) {
+        size_t k = skip_nl(c, skip_nl(c, j + 1) + 1);
+        if ((m = num_value(c, k)) < 0 || !is_kw(c, skip_nl(c, k + 1), KW_MONTH_MARK)) {
+            return 0;
+        }
+        k = skip_nl(c, skip_nl(c, k + 1) + 1);
+        if ((d = num_value(c, k)) < 0 || !is_kw(c, skip_nl(c, k + 1), KW_DAY_MARK)) {
+            return 0;
+        }
+        k = skip_nl(c, k + 1);
+        return cite_i_date_format(out, (int)y, (int)m, (int)d) ? k + 1 : 0;
+    }
+    if (is_num(c, j) && c->tk[j].ndigits <= 2) {
+        d = (long)c->tk[j].val;
+        size_t k = skip_nl(c, j + 1);
+        if (k < c->n && c->tk[k].kind == T_WORD && c->tk[k].len <= 3 &&
+            !(c->tk[k].flags & TF_UPPER)) {
+            k = skip_nl(c, k + 1); /* "1er", "de" */
+        }
+        if (!is_kw(c, k, KW_MONTH)) {
+            return 0;
+        }
+        m = c->tk[k].kw->val;
+        k = skip_nl(c, k + 1);
+        if (k < c->n && c->tk[k].kind == T_WORD && c->tk[k].len <= 3) {
+            k = skip_nl(c, k + 1);
+        }
+        if (!is_num(c, k) || c->tk[k].ndigits < 4) {
+            return 0;
+        }
+        y = (long)c->tk[k].val;
+        if (c->tk[k].ndigits > 4) {
+            /* a footnote number glued to the year: 20117 = 2011 + note 7 */
+            char buf[5];
+            memcpy(buf, c->s + c->tk[k].off, 4);
+            buf[4] = '\0';
+            y = atol(buf);
+        }
+        return cite_i_date_format(out, (int)y, (int)m, (int)d) ? k + 1 : 0;
+    }
+    if (is_kw(c, j, KW_MONTH)) {
+        m = c->tk[j].kw->val;
+        size_t k = skip_nl(c, j + 1);
+        if (!is_num(c, k) || c->tk[k].ndigits > 2) {
+            return 0;
+        }
+        d = (long)c->tk[k].val;
+        k = skip_nl(c, k + 1);
+        if (is_punct(c, k, ',')) {
+            k = skip_nl(c, k + 1);
+        }
+        if (!is_num(c, k) || c->tk[k].ndigits != 4) {
+            return 0;
+        }
+        y = (long)c->tk[k].val;
+        return cite_i_date_format(out, (int)y, (int)m, (int)d) ? k + 1 : 0;
+    }
+    return 0;
+}
+

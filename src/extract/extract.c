@@ -1,0 +1,136 @@
+/*
+ * extract.c - the public face of extraction: language choice and the run.
+ *
+ * The language is detected from the script (any ideographs: Chinese;
+ * Cyrillic: Russian; Arabic letters: Arabic) and, for Latin script, from
+ * a few common words.  Languages without a table yet fall back to English
+ * with a diagnostic, so extraction stays total.
+ */
+#include <string.h>
+
+#include "core/core_int.h"
+#include "extract_int.h"
+
+const struct lang_table *
+cite_i_lang_table(enum cite_lang lang)
+{
+    switch (lang) {
+    case CITE_LANG_ZH:
+        return &cite_i_lang_zh;
+    case CITE_LANG_EN:
+        return &cite_i_lang_en;
+    default:
+        return NULL;
+    }
+}
+
+enum cite_lang
+cite_extract_detect_lang(const struct cite_text *t)
+{
+    size_t han = 0, cyr = 0, arab = 0, latin = 0;
+    size_t fr = 0, es = 0, en = 0;
+    const unsigned char *s = (const unsigned char *)t->bytes;
+    size_t n = t->len < (1u << 20) ? t->len : (1u << 20);
+    for (size_t i = t->start; i < n;) {
+        unsigned cp;
+        i += cite_i_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            han++;
+        } else if (cp >= 0x400 && cp <= 0x4FF) {
+            cyr++;
+        } else if (cp >= 0x600 && cp <= 0x6FF) {
+            arab++;
+        } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+            latin++;
+        }
+    }
+    /* common words, counted on word boundaries */
+    static const char *const enw[] = {" the ", " of ", " and ", " resolution"};
+    static const char *const frw[] = {" les ", " des ", " et ", " du "};
+    static const char *const esw[] = {" los ", " las ", " del ", " y "};
+    for (int w = 0; w < 4; w++) {
+        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, enw[w])) != NULL; p++) {
+            en++;
+        }
+        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, frw[w])) != NULL; p++) {
+            fr++;
+        }
+        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, esw[w])) != NULL; p++) {
+            es++;
+        }
+    }
+    if (han > 0 && han * 4 >= latin) {
+        return CITE_LANG_ZH;
+    }
+    if (cyr > latin) {
+        return CITE_LANG_RU;
+    }
+    if (arab > latin) {
+        return CITE_LANG_AR;
+    }
+    if (latin == 0) {
+        return CITE_LANG_UNKNOWN;
+    }
+    if (fr > en && fr >= es) {
+        return CITE_LANG_FR;
+    }
+    if (es > en && es > fr) {
+        return CITE_LANG_ES;
+    }
+    return CITE_LANG_EN;
+}
+
+void
+cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
+                 enum cite_lang lang, const struct cite_diag_sink *sink)
+{
+    doc->source = cite_doc_strdup(doc, t->path != NULL ? t->path : "-");
+    if (lang == CITE_LANG_UNKNOWN) {
+        lang = cite_extract_detect_lang(t);
+    }
+    doc->lang = lang;
+    if (t->len == t->start) {
+        cite_diag_emit(sink, CITE_D_EMPTY_INPUT, t->path, 0, 0, 0,
+                       "'%s' is empty", t->path ? t->path : "-");
+        return;
+    }
+    const struct lang_table *lt = cite_i_lang_table(lang);
+    if (lt == NULL) {
+        cite_diag_emit(sink, CITE_D_UNKNOWN_LANGUAGE, t->path, 0, 0, 0,
+                       "no rules for language '%s' yet; read as English",
+                       lang == CITE_LANG_UNKNOWN ? "unknown" : cite_lang_code(lang));
+        lt = &cite_i_lang_en;
+    }
+    cite_i_run(doc, t, lt, sink);
+    if (doc->info.id == NULL) {
+        cite_diag_emit(sink, CITE_D_NO_DOCUMENT_ID, t->path, 1, 1, 0,
+                       "the document's own symbol was not found");
+    }
+}
+
+const char *
+cite_i_fold(struct cite_doc *doc, const char *s, size_t from, size_t to)
+{
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    int space = 0;
+    for (size_t i = from; i < to; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        int white = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+        if (ch == 0xC2 && i + 1 < to && (unsigned char)s[i + 1] == 0xA0) {
+            white = 1;
+            i++;
+        }
+        if (white) {
+            space = b.len > 0;
+            continue;
+        }
+        if (space) {
+            cite_i_buf_addc(&b, ' ');
+            space = 0;
+        }
+        cite_i_buf_addc(&b, (char)ch);
+    }
+    const char *r = cite_doc_strndup(doc, b.ptr ? b.ptr : "", b.len);
+    cite_i_buf_release(&b);
+    return r;
+}

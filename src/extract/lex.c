@@ -1,0 +1,606 @@
+/*
+ * lex.c - the tokeniser shared by every language.
+ *
+ * One left-to-right pass over the bytes; each byte is decoded once, and a
+ * keyword attempt at a position reads at most the keyword's length, so the
+ * pass is linear in the input.  The tokens it produces:
+ *
+ *   number   ASCII, full-width or Arabic-Indic digits     -> T_NUM
+ *   numeral  Chinese numerals 〇一二三四五六七八九十百千零两  -> T_CNUM
+ *   keyword  the longest entry of the language table       -> T_KW
+ *            matching here (case-folded; a space in the
+ *            entry matches any run of white space)
+ *   symbol   UPPER ( '/' segment )+, e.g. A/HRC/21/2,       -> T_SYMBOL
+ *            E/CN.4/RES/2004/81, S/RES/1325 (2000)
+ *   word     other letters (Latin, Cyrillic, Arabic)       -> T_WORD
+ *   han      other CJK ideographs, one run                 -> T_HAN
+ *   punct    anything else visible; full-width forms map   -> T_PUNCT
+ *            to their ASCII twin (（ -> '(', 、 -> ',')
+ *   break    a line break; a line with nothing visible     -> T_NL, T_PARA
+ *            ends a paragraph
+ *
+ * White space (including NBSP, the ideographic space, zero-width space and
+ * a BOM) only sets TF_SPACE_BEFORE on the next token.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/core_int.h"
+#include "extract_int.h"
+
+#define NBUCKET 256
+
+struct kw_index {
+    const struct lang_table *lt;
+    /* for each bucket, keyword indexes sorted longest first, -1 ended */
+    int16_t *bucket[NBUCKET];
+};
+
+static unsigned
+fold(unsigned c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return c + 32;
+    }
+    if (c < 0x80) {
+        return c;
+    }
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x410 && c <= 0x42F)) {
+        return c + 32;
+    }
+    if (c >= 0x400 && c <= 0x40F) {
+        return c + 80;
+    }
+    if (c >= 0x100 && c <= 0x17F && (c & 1) == 0) {
+        return c + 1;
+    }
+    return c;
+}
+
+static int
+is_space(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x202F || c == 0x205F || c == 0xFEFF;
+}
+
+static int
+digit_value(unsigned c)
+{
+    if (c >= '0' && c <= '9') {
+        return (int)(c - '0');
+    }
+    if (c >= 0xFF10 && c <= 0xFF19) {
+        return (int)(c - 0xFF10);
+    }
+    if (c >= 0x660 && c <= 0x669) {
+        return (int)(c - 0x660);
+    }
+    if (c >= 0x6F0 && c <= 0x6F9) {
+        return (int)(c - 0x6F0);
+    }
+    return -1;
+}
+
+static int
+is_han(unsigned c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static int
+is_letter(unsigned c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+           (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) ||
+           (c >= 0x620 && c <= 0x65F) || (c >= 0x66E && c <= 0x6D3) ||
+           (c >= 0x6FA && c <= 0x6FF) || c == 0x640;
+}
+
+/* Value of a Chinese numeral character, -1 if none; 10, 100, 1000 are
+ * multipliers. */
+static int
+cnum_value(unsigned c)
+{
+    switch (c) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+        return 0;
+    case 0x4E00: return 1; /* 一 */
+    case 0x4E8C: return 2; /* 二 */
+    case 0x4E24: return 2; /* 两 */
+    case 0x4E09: return 3; /* 三 */
+    case 0x56DB: return 4; /* 四 */
+    case 0x4E94: return 5; /* 五 */
+    case 0x516D: return 6; /* 六 */
+    case 0x4E03: return 7; /* 七 */
+    case 0x516B: return 8; /* 八 */
+    case 0x4E5D: return 9; /* 九 */
+    case 0x5341: return 10; /* 十 */
+    case 0x767E: return 100; /* 百 */
+    case 0x5343: return 1000; /* 千 */
+    default:
+        return -1;
+    }
+}
+
+/* Maps punctuation to its ASCII twin; '"' for every quotation mark. */
+static unsigned
+punct_ascii(unsigned c, int *open, int *close)
+{
+    *open = *close = 0;
+    switch (c) {
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0xFF0C: return ',';
+    case 0x3001: return ',';  /* 、 */
+    case 0xFF1B: return ';';
+    case 0xFF1A: return ':';
+    case 0x3002: return '.';  /* 。 */
+    case 0xFF0E: return '.';
+    case 0xFF0F: return '/';
+    case 0x2044: return '/';
+    case 0xFF3B: return '[';
+    case 0xFF3D: return ']';
+    case 0x3010: return '[';  /* 【 */
+    case 0x3011: return ']';
+    case 0x060C: return ',';  /* Arabic comma */
+    case 0x061B: return ';';  /* Arabic semicolon */
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+    case 0x2212: case 0xFF0D:
+        return '-';
+    case 0x201C: case 0x00AB: case 0x300A: case 0x300C: case 0x300E:
+    case 0x2018:
+        *open = 1;
+        return '"';
+    case 0x201D: case 0x00BB: case 0x300B: case 0x300D: case 0x300F:
+    case 0x2019:
+        *close = 1;
+        return '"';
+    case 0x201E:
+        *open = 1;
+        return '"';
+    default:
+        return c < 0x80 ? c : '?';
+    }
+}
+
+/* Keyword index: built lazily per language, read-only afterwards. */
+static struct kw_index indexes[CITE_LANG__COUNT];
+
+static unsigned
+first_cp(const char *s)
+{
+    unsigned cp;
+    cite_i_utf8_decode((const unsigned char *)s, strlen(s), &cp);
+    return cp;
+}
+
+static const struct kw_index *
+kw_index_get(const struct lang_table *lt)
+{
+    struct kw_index *ix = &indexes[lt->lang];
+    if (ix->lt == lt) {
+        return ix;
+    }
+    size_t counts[NBUCKET] = {0};
+    for (size_t i = 0; i < lt->nkws; i++) {
+        counts[fold(first_cp(lt->kws[i].text)) % NBUCKET]++;
+    }
+    for (int b = 0; b < NBUCKET; b++) {
+        ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(int16_t));
+        size_t n = 0;
+        for (size_t i = 0; i < lt->nkws; i++) {
+            if (fold(first_cp(lt->kws[i].text)) % NBUCKET != (unsigned)b) {
+                continue;
+            }
+            /* insertion sort, longest first */
+            size_t j = n++;
+            size_t len = strlen(lt->kws[i].text);
+            while (j > 0 && strlen(lt->kws[ix->bucket[b][j - 1]].text) < len) {
+                ix->bucket[b][j] = ix->bucket[b][j - 1];
+                j--;
+            }
+            ix->bucket[b][j] = (int16_t)i;
+        }
+        ix->bucket[b][n] = -1;
+    }
+    ix->lt = lt;
+    return ix;
+}
+
+/*
+ * Tries keyword k at s[i..to).  Returns the number of bytes matched, or 0.
+ */
+static size_t
+kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
+         size_t i, size_t to)
+{
+    const unsigned char *p = (const unsigned char *)k->text;
+    size_t j = i;
+    while (*p != '\0') {
+        if (*p == ' ') {
+            /* one or more white space or line breaks; a hyphen at a line
+             * end joins too */
+            size_t start = j;
+            while (j < to) {
+                unsigned c;
+                size_t l = cite_i_utf8_decode((const unsigned char *)s + j,
+                                              to - j, &c);
+                if (!is_space(c) && c != '\n') {
+                    break;
+                }
+                j += l;
+            }
+            if (j == start) {
+                return 0;
+            }
+            p++;
+            continue;
+        }
+        if (j >= to) {
+            return 0;
+        }
+        unsigned kc, tc;
+        size_t kl = cite_i_utf8_decode(p, strlen((const char *)p), &kc);
+        size_t tl = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &tc);
+        if (fold(tc) != kc) {
+            /* ASCII apostrophe in the table matches the typographic one */
+            if (!(kc == '\'' && tc == 0x2019)) {
+                return 0;
+            }
+        }
+        p += kl;
+        j += tl;
+    }
+    if (!lt->no_spaces || k->prefix) {
+        /* the word must end here, or (prefix) swallow the rest of it */
+        while (j < to) {
+            unsigned c;
+            size_t l = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c);
+            if (!is_letter(c)) {
+                break;
+            }
+            if (!k->prefix) {
+                return 0;
+            }
+            j += l;
+        }
+    }
+    return j - i;
+}
+
+static const struct kw *
+kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
+        size_t to, size_t *len)
+{
+    const int16_t *b = ix->bucket[fold(c) % NBUCKET];
+    for (; *b >= 0; b++) {
+        const struct kw *k = &ix->lt->kws[*b];
+        size_t n = kw_match(ix->lt, k, s, i, to);
+        if (n > 0) {
+            *len = n;
+            return k;
+        }
+    }
+    return NULL;
+}
+
+int
+cite_i_roman_value(const char *s, size_t n)
+{
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+    if (n == 0 || n > 12) {
+        return 0;
+    }
+    /* parse greedily, then check by formatting back: only canonical forms */
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        int d;
+        switch (s[i]) {
+        case 'I': d = 1; break;
+        case 'V': d = 5; break;
+        case 'X': d = 10; break;
+        case 'L': d = 50; break;
+        case 'C': d = 100; break;
+        default:
+            return 0;
+        }
+        int next = 0;
+        if (i + 1 < n) {
+            switch (s[i + 1]) {
+            case 'I': next = 1; break;
+            case 'V': next = 5; break;
+            case 'X': next = 10; break;
+            case 'L': next = 50; break;
+            case 'C': next = 100; break;
+            default: next = 0; break;
+            }
+        }
+        v += d < next ? -d : d;
+    }
+    if (v <= 0 || v >= 200) {
+        return 0;
+    }
+    char buf[16];
+    snprintf(buf, sizeof buf, "%s%s%s", v >= 100 ? "C" : "", tens[(v / 10) % 10], ones[v % 10]);
+    return strlen(buf) == n && memcmp(buf, s, n) == 0 ? v : 0;
+}
+
+void
+cite_i_roman_format(char *out, int v)
+{
+    static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+    static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+    if (v <= 0 || v >= 200) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, 16, "%s%s%s", v >= 100 ? "C" : "", tens[(v / 10) % 10], ones[v % 10]);
+}
+
+static struct tok *
+push(struct tok_buf *tb)
+{
+    if (tb->n == tb->cap) {
+        tb->cap = tb->cap ? tb->cap * 2 : 1024;
+        tb->v = cite_i_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
+    }
+    struct tok *t = &tb->v[tb->n++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+static int
+is_sym_char(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/*
+ * A document symbol at s[i]: an upper-case first segment of at most 8
+ * letters (optionally ".digits", as in E/CN.4), then one or more
+ * "/segment".  Returns its length without a final full stop, or 0.
+ */
+static size_t
+symbol_len(const char *s, size_t i, size_t to)
+{
+    size_t j = i;
+    while (j < to && s[j] >= 'A' && s[j] <= 'Z') {
+        j++;
+    }
+    if (j == i || j - i > 8) {
+        return 0;
+    }
+    if (j < to && s[j] == '.') {
+        size_t k = j + 1;
+        while (k < to && s[k] >= '0' && s[k] <= '9') {
+            k++;
+        }
+        if (k > j + 1) {
+            j = k;
+        }
+    }
+    int segs = 0;
+    while (j + 1 < to && s[j] == '/' && is_sym_char((unsigned char)s[j + 1])) {
+        j++;
+        while (j < to && is_sym_char((unsigned char)s[j])) {
+            j++;
+        }
+        segs++;
+    }
+    if (segs == 0) {
+        return 0;
+    }
+    while (j > i && (s[j - 1] == '.' || s[j - 1] == '-')) {
+        j--;
+    }
+    return j - i;
+}
+
+size_t
+cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
+           struct tok_buf *tb, size_t soft_limit)
+{
+    const struct kw_index *ix = kw_index_get(lt);
+    size_t i = from;
+    int space = 0, line_start = 1, line_empty = 1, quoted = 0;
+    while (i < to) {
+        unsigned c;
+        size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
+        if (c == '\n') {
+            if (line_empty && tb->n > 0 && tb->v[tb->n - 1].kind == T_NL) {
+                tb->v[tb->n - 1].kind = T_PARA;
+                quoted = 0;
+            } else if (!(tb->n > 0 && tb->v[tb->n - 1].kind == T_PARA)) {
+                struct tok *t = push(tb);
+                t->kind = T_NL;
+                t->off = i;
+                t->len = 1;
+            }
+            i += l;
+            space = 0;
+            line_start = 1;
+            line_empty = 1;
+            if (tb->n >= soft_limit && tb->v[tb->n - 1].kind == T_PARA) {
+                return i;
+            }
+            continue;
+        }
+        if (is_space(c) || c < 0x20 || c == 0x7F) {
+            space = 1;
+            i += l;
+            continue;
+        }
+        struct tok *t = push(tb);
+        t->off = i;
+        t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                             (line_start ? TF_LINE_START : 0) |
+                             (quoted ? TF_QUOTED : 0));
+        space = 0;
+        line_start = 0;
+        line_empty = 0;
+        int d;
+        if ((d = digit_value(c)) >= 0) {
+            int64_t v = 0;
+            uint16_t nd = 0;
+            size_t j = i;
+            while (j < to) {
+                unsigned c2;
+                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+                int d2 = digit_value(c2);
+                if (d2 < 0) {
+                    break;
+                }
+                if (v < 100000000000LL) {
+                    v = v * 10 + d2;
+                }
+                if (nd < UINT16_MAX) {
+                    nd++;
+                }
+                j += l2;
+            }
+            t->kind = T_NUM;
+            t->val = v;
+            t->ndigits = nd;
+            t->len = (uint32_t)(j - i);
+            i = j;
+            continue;
+        }
+        const struct kw *k = NULL;
+        size_t klen = 0;
+        int word_start = is_letter(c) || is_han(c);
+        if (word_start && !lt->no_spaces && i > from) {
+            /* inside a word is no keyword start (Latin scripts) */
+            unsigned pc;
+            size_t back = i - 1;
+            while (back > from && ((unsigned char)s[back] & 0xC0) == 0x80) {
+                back--;
+            }
+            cite_i_utf8_decode((const unsigned char *)s + back, i - back, &pc);
+            if (is_letter(pc) && !is_han(c)) {
+                word_start = 0;
+            }
+        }
+        if (c >= 'A' && c <= 'Z') {
+            size_t sl = symbol_len(s, i, to);
+            if (sl > 0) {
+                t->kind = T_SYMBOL;
+                t->len = (uint32_t)sl;
+                i += sl;
+                continue;
+            }
+        }
+        if (word_start) {
+            k = kw_find(ix, c, s, i, to, &klen);
+        }
+        if (k != NULL) {
+            t->kind = T_KW;
+            t->kw = k;
+            t->len = (uint32_t)klen;
+            i += klen;
+            continue;
+        }
+        if (cnum_value(c) >= 0) {
+            /* Chinese numerals: positional (一九七三) or structured (二十一) */
+            int64_t total = 0, section = 0, digits = 0, ndig = 0;
+            int structured = 0;
+            size_t j = i;
+            while (j < to) {
+                unsigned c2;
+                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+                int v = cnum_value(c2);
+                if (v < 0) {
+                    break;
+                }
+                if (v >= 10) {
+                    structured = 1;
+                    total += (section ? section : 1) * v;
+                    section = 0;
+                } else {
+                    section = v;
+                    digits = digits * 10 + v;
+                    ndig++;
+                }
+                j += l2;
+                if (ndig > 12) {
+                    break;
+                }
+            }
+            t->kind = T_CNUM;
+            t->val = structured ? total + section : digits;
+            t->ndigits = (uint16_t)ndig;
+            t->len = (uint32_t)(j - i);
+            i = j;
+            continue;
+        }
+        if (is_han(c)) {
+            size_t j = i + l;
+            while (j < to) {
+                unsigned c2;
+                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+                if (!is_han(c2) || cnum_value(c2) >= 0) {
+                    break;
+                }
+                /* stop where a keyword could start */
+                size_t kl2;
+                if (kw_find(ix, c2, s, j, to, &kl2) != NULL) {
+                    break;
+                }
+                j += l2;
+            }
+            t->kind = T_HAN;
+            t->len = (uint32_t)(j - i);
+            i = j;
+            continue;
+        }
+        if (is_letter(c)) {
+            size_t j = i;
+            int upper = c >= 'A' && c <= 'Z';
+            while (j < to) {
+                unsigned c2;
+                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+                if (!is_letter(c2)) {
+                    break;
+                }
+                j += l2;
+            }
+            t->kind = T_WORD;
+            t->len = (uint32_t)(j - i);
+            if (upper) {
+                t->flags |= TF_UPPER;
+                int rv = cite_i_roman_value(s + i, j - i);
+                if (rv > 0) {
+                    t->flags |= TF_CAP_ROMAN;
+                    t->val = rv;
+                }
+            }
+            i = j;
+            continue;
+        }
+        int open, close;
+        unsigned a = punct_ascii(c, &open, &close);
+        if (a == '"') {
+            if (open) {
+                quoted = 1;
+            } else if (close) {
+                quoted = 0;
+            } else {
+                quoted = !quoted;
+            }
+            if (!quoted) {
+                t->flags &= (uint8_t)~TF_QUOTED;
+            }
+        }
+        t->kind = T_PUNCT;
+        t->ch = (uint16_t)a;
+        t->len = (uint32_t)l;
+        i += l;
+    }
+    return i;
+}

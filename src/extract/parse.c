@@ -1,0 +1,876 @@
+/*
+ * parse.c - from tokens to citations: the grammar every language shares.
+ *
+ * The text is read in chunks of whole paragraphs, each tokenised once
+ * (lex.c) and walked once, left to right, with a bounded look-ahead; no
+ * step goes back further than a few tokens, so extraction is linear.
+ *
+ * Structure.  A resolution reads: a header (body, session, agenda item,
+ * the document's number and title), the preamble opened by a line naming
+ * the body ("The Human Rights Council," / 人权理事会，), preambular
+ * paragraphs that open with a verb (PP1, PP2, ...), operative paragraphs
+ * numbered "1." (OP1, ...), footnotes (a line opening with '*', or the
+ * block under a "____" rule), and closing lines (date, meeting, vote).
+ * A paragraph that opens without a verb or a number continues the one
+ * before (page breaks, wrapped lines).
+ *
+ * Citations, where KIND is resolution / decision / statement:
+ *
+ *   head      := [BODY | its] KIND                    (kind first: en, fr, ...)
+ *              | [BODY | its] [DATE] 第                (kind last: zh)
+ *   list      := item { (',' | and | ',' and) item }
+ *   item      := number [part-letter] [of DATE]
+ *              | SYMBOL
+ *   number    := a '/' b | n '(' year ')' | n '(' ROMAN ')' | S-a/b
+ *   zh        := head item [号] { (、|和|及) [第] item [号] } KIND
+ *   pinpoint  := paragraph(s) list of <citation>      (before)
+ *              | <citation> ',' paragraph(s) list     (after)
+ *              | paragraph(s) list thereof            (of the last one)
+ *              | <zh citation> 第 n {和 第 n} 段
+ *   SYMBOL    := A/HRC/21/2, S/RES/1325 (2000), ...   (anywhere)
+ *
+ * The body of a bare number comes from, in order: a body named just before
+ * the head; "its" or the body last named in the sentence; the citing
+ * document's own body.  The shape of the number then rules out bodies that
+ * cannot have issued it (a year before the slash is never the Human Rights
+ * Council's or the General Assembly's; the Council never numbered a
+ * resolution above 150).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core_int.h"
+#include "extract_int.h"
+
+enum region {
+    R_HEADER,
+    R_PREAMBLE,
+    R_OPERATIVE,
+    R_CLOSING
+};
+
+struct pending_pin {
+    size_t n;
+    struct {
+        size_t off;
+        size_t len;
+    } v[16];
+};
+
+struct ctx {
+    const struct lang_table *lt;
+    const struct cite_text *t;
+    const char *s;
+    struct cite_doc *doc;
+    const struct cite_diag_sink *sink;
+    struct tokview v;
+
+    enum region region;
+    int pp, op;
+    int footnote_zone;  /* after a "____" rule */
+    int in_footnote;
+    char where[16];
+    enum cite_relation rel;
+
+    enum cite_body sent_body; /* the body last named in this sentence */
+    long last_ref;            /* antecedent for "thereof", anaphora */
+
+    /* header state */
+    int want_title;           /* the next header line is the title */
+    struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
+};
+
+/* ---- dates ------------------------------------------------------------ */
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/*
+ * A citation number at token i (see the grammar above).  Returns the index
+ * after it, or 0.
+ */
+static size_t
+parse_number(struct ctx *c, size_t i, struct cite_num *num)
+{
+    size_t j = skip_nl(&c->v, i);
+    memset(num, 0, sizeof *num);
+    /* S-24/2: special session */
+    if (word_is(&c->v, j, "S") && is_punct(&c->v, j + 1, '-') && is_num(&c->v, j + 2) &&
+        is_punct(&c->v, j + 3, '/') && is_num(&c->v, j + 4)) {
+        num->shape = NS_SPECIAL;
+        num->a = (long)c->v.tk[j + 2].val;
+        num->b = (long)c->v.tk[j + 4].val;
+        return j + 5;
+    }
+    if (!is_num(&c->v, j) || c->v.tk[j].ndigits > 5) {
+        return 0;
+    }
+    long a = (long)c->v.tk[j].val;
+    size_t k = j + 1;
+    /* a/b; no space around the slash, except the odd OCR one */
+    if (is_punct(&c->v, k, '/') && is_num(&c->v, k + 1) && c->v.tk[k + 1].ndigits <= 5) {
+        num->shape = NS_SESSION;
+        num->a = a;
+        num->b = (long)c->v.tk[k + 1].val;
+        k += 2;
+        /* part letter: 72/266 B */
+        if (k < c->v.n && c->v.tk[k].kind == T_WORD && c->v.tk[k].len == 1 &&
+            (c->v.tk[k].flags & TF_UPPER) && !(c->v.tk[k].flags & TF_LINE_START) &&
+            !is_punct(&c->v, k + 1, '.')) {
+            k++;
+        }
+        return k;
+    }
+    /* n [A] ( year | ROMAN | S-ROMAN ) */
+    size_t p = skip_nl(&c->v, k);
+    if (p < c->v.n && c->v.tk[p].kind == T_WORD && c->v.tk[p].len == 1 &&
+        (c->v.tk[p].flags & TF_UPPER) && is_punct(&c->v, skip_nl(&c->v, p + 1), '(')) {
+        p = skip_nl(&c->v, p + 1); /* part letter: 2200 A (XXI) */
+    }
+    if (!is_punct(&c->v, p, '(')) {
+        return 0;
+    }
+    p = skip_nl(&c->v, p + 1);
+    if (is_num(&c->v, p) && c->v.tk[p].ndigits == 4 && is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
+        long y = (long)c->v.tk[p].val;
+        if (y < 1945 || y > 2100) {
+            return 0;
+        }
+        num->shape = NS_YEAR_PAREN;
+        num->a = y;
+        num->b = a;
+        return skip_nl(&c->v, p + 1) + 1;
+    }
+    if (p < c->v.n && c->v.tk[p].kind == T_WORD && (c->v.tk[p].flags & TF_CAP_ROMAN) &&
+        is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
+        num->shape = NS_ROMAN;
+        num->b = a;
+        num->roman = (int)c->v.tk[p].val;
+        return skip_nl(&c->v, p + 1) + 1;
+    }
+    if (word_is(&c->v, p, "S") && is_punct(&c->v, p + 1, '-') && p + 2 < c->v.n &&
+        c->v.tk[p + 2].kind == T_WORD && (c->v.tk[p + 2].flags & TF_CAP_ROMAN) &&
+        is_punct(&c->v, p + 3, ')')) {
+        num->shape = NS_SPECIAL_ROMAN;
+        num->b = a;
+        num->roman = (int)c->v.tk[p + 2].val;
+        return p + 4;
+    }
+    return 0;
+}
+
+/* ---- bodies ----------------------------------------------------------- */
+
+static enum cite_body
+self_body(const struct ctx *c)
+{
+    return c->doc->info.body;
+}
+
+/* The body named by the keyword at i, or NONE. */
+static enum cite_body
+body_at(const struct ctx *c, size_t i)
+{
+    if (is_kw(&c->v, i, KW_BODY) && !(c->v.tk[i].flags & TF_QUOTED)) {
+        int v = c->v.tk[i].kw->val;
+        if (v == BODY_SELF) {
+            return self_body(c) != CITE_BODY_NONE ? self_body(c) : CITE_BODY_HRC;
+        }
+        return (enum cite_body)v;
+    }
+    if (is_kw(&c->v, i, KW_ITS)) {
+        return c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    }
+    return CITE_BODY_NONE;
+}
+
+static int
+year_like(long a)
+{
+    return a >= 1946 && a <= 2100;
+}
+
+/*
+ * The body of a number given the body the context suggests.  explicit is
+ * 1 when a body was named right before the citation.
+ */
+static enum cite_body
+settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
+            enum cite_body guess, int explicit, size_t off)
+{
+    switch (num->shape) {
+    case NS_YEAR_PAREN:
+        return CITE_BODY_SC;
+    case NS_ROMAN:
+        return guess == CITE_BODY_ECOSOC ? CITE_BODY_ECOSOC : CITE_BODY_GA;
+    case NS_SPECIAL_ROMAN:
+        return CITE_BODY_GA;
+    case NS_SPECIAL:
+        return guess == CITE_BODY_HRC ? CITE_BODY_HRC : CITE_BODY_GA;
+    case NS_SESSION:
+        break;
+    default:
+        return CITE_BODY_NONE;
+    }
+    if (year_like(num->a)) {
+        if (guess == CITE_BODY_CHR || guess == CITE_BODY_ECOSOC ||
+            guess == CITE_BODY_SUBCOM) {
+            return guess;
+        }
+        if (guess == CITE_BODY_SC && type == CITE_TYPE_STATEMENT) {
+            return guess;
+        }
+        /* a year before the slash: Commission or ECOSOC, not said which */
+        enum cite_body b = num->a <= 2006 ? CITE_BODY_CHR : CITE_BODY_ECOSOC;
+        cite_text_diag(c->t, c->sink, CITE_D_AMBIGUOUS_BODY, off,
+                       "no body named for '%ld/%ld'; read as %s", num->a,
+                       num->b, b == CITE_BODY_CHR ? "Commission on Human Rights"
+                                                  : "Economic and Social Council");
+        return b;
+    }
+    if (guess == CITE_BODY_HRC && num->b > 150 && num->a >= 31) {
+        return CITE_BODY_GA; /* no Council session adopted that many */
+    }
+    if (guess == CITE_BODY_CHR || guess == CITE_BODY_ECOSOC ||
+        guess == CITE_BODY_SUBCOM || guess == CITE_BODY_SC ||
+        guess == CITE_BODY_NONE) {
+        if (type == CITE_TYPE_STATEMENT && guess == CITE_BODY_SC) {
+            return guess;
+        }
+        enum cite_body b = num->a >= 31 ? CITE_BODY_GA : CITE_BODY_HRC;
+        if (explicit || guess == CITE_BODY_NONE) {
+            cite_text_diag(c->t, c->sink, CITE_D_AMBIGUOUS_BODY, off,
+                           "'%ld/%ld' cannot be a %s number; read as %s", num->a,
+                           num->b, guess == CITE_BODY_NONE ? "known body's" : cite_body_name(guess),
+                           b == CITE_BODY_GA ? "General Assembly" : "Human Rights Council");
+        }
+        return b;
+    }
+    return guess;
+}
+
+/* ---- emitting refs ---------------------------------------------------- */
+
+static struct cite_ref *
+add_ref(struct ctx *c, const char *target, enum cite_type type,
+        enum cite_body body, size_t from, size_t to)
+{
+    struct cite_ref *r = cite_doc_add_ref(c->doc);
+    r->target = cite_doc_strdup(c->doc, target);
+    r->type = type;
+    r->body = body;
+    r->relation = c->rel;
+    memcpy(r->where, c->where, sizeof r->where);
+    r->offset = from;
+    r->length = to - from;
+    cite_text_locate(c->t, from, &r->line, &r->column);
+    r->text = cite_i_fold(c->doc, c->v.s, from, to);
+    if (type == CITE_TYPE_RESOLUTION || type == CITE_TYPE_DECISION ||
+        type == CITE_TYPE_STATEMENT) {
+        c->last_ref = (long)(c->doc->nrefs - 1);
+        /* "paragraph 3 of resolution X" */
+        for (size_t i = 0; i < c->pins.n; i++) {
+            char buf[32];
+            size_t bl = 0;
+            for (size_t x = 0; x < c->pins.v[i].len && bl + 1 < sizeof buf; x++) {
+                char ch = c->v.s[c->pins.v[i].off + x];
+                if (ch != ' ' && ch != '\n') {
+                    buf[bl++] = ch;
+                }
+            }
+            cite_doc_add_pinpoint(c->doc, r, buf, bl);
+        }
+        c->pins.n = 0;
+    }
+    return r;
+}
+
+/*
+ * Pinpoint numbers from token i: n [ '(' letter ')' ] { (','|and|和) [第] n }.
+ * Each is added to ref (when ref is not NULL) or to the pending list.
+ * Returns the index after the list.
+ */
+static size_t
+parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
+{
+    size_t j = skip_nl(&c->v, i);
+    int any = 0;
+    for (;;) {
+        if (is_kw(&c->v, j, KW_DI)) {
+            j = skip_nl(&c->v, j + 1);
+        }
+        if (!is_num(&c->v, j) || c->v.tk[j].ndigits > 3) {
+            break;
+        }
+        size_t from = c->v.tk[j].off, to = tok_end(&c->v, j);
+        size_t k = j + 1;
+        /* 3 (c) */
+        if (is_punct(&c->v, k, '(') && k + 2 < c->v.n && c->v.tk[k + 1].kind == T_WORD &&
+            c->v.tk[k + 1].len <= 4 && is_punct(&c->v, k + 2, ')')) {
+            to = tok_end(&c->v, k + 2);
+            k += 3;
+        }
+        char buf[32];
+        size_t bl = 0;
+        for (size_t x = from; x < to && bl + 1 < sizeof buf; x++) {
+            if (c->v.s[x] != ' ') {
+                buf[bl++] = c->v.s[x];
+            }
+        }
+        if (ref != NULL) {
+            cite_doc_add_pinpoint(c->doc, ref, buf, bl);
+        } else if (c->pins.n < 16) {
+            c->pins.v[c->pins.n].off = from;
+            c->pins.v[c->pins.n].len = to - from;
+            c->pins.n++;
+        }
+        any = 1;
+        j = skip_nl(&c->v, k);
+        size_t save = j;
+        if (is_punct(&c->v, j, ',')) {
+            j = skip_nl(&c->v, j + 1);
+        }
+        if (is_kw(&c->v, j, KW_AND) || is_kw(&c->v, j, KW_TO)) {
+            j = skip_nl(&c->v, j + 1);
+        }
+        if (!(is_num(&c->v, j) || (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))))) {
+            j = save;
+            break;
+        }
+    }
+    return any ? j : i;
+}
+
+/* ---- citations ---------------------------------------------------------- */
+
+static enum cite_type
+kind_type(const struct ctx *c, size_t i)
+{
+    switch (c->v.tk[i].kw->cls) {
+    case KW_DEC:
+        return CITE_TYPE_DECISION;
+    case KW_STATEMENT:
+        return CITE_TYPE_STATEMENT;
+    default:
+        return CITE_TYPE_RESOLUTION;
+    }
+}
+
+static int
+is_kind(const struct ctx *c, size_t i)
+{
+    return is_kw(&c->v, i, KW_RES) || is_kw(&c->v, i, KW_DEC) || is_kw(&c->v, i, KW_STATEMENT);
+}
+
+struct item {
+    struct cite_num num;
+    size_t from, to;  /* bytes of the mention */
+    char date[CITE_DATE_LEN];
+};
+
+#define MAX_ITEMS 64
+
+/* Turns parsed items into refs. */
+static void
+emit_items(struct ctx *c, struct item *items, size_t n, enum cite_type type,
+           enum cite_body guess, int explicit, const char *shared_date)
+{
+    for (size_t x = 0; x < n; x++) {
+        struct item *it = &items[x];
+        enum cite_body body = settle_body(c, &it->num, type, guess, explicit,
+                                          it->from);
+        char id[64];
+        if (!cite_i_canonical_id(id, sizeof id, &it->num, type, body)) {
+            continue;
+        }
+        struct cite_ref *r = add_ref(c, id, type, body, it->from, it->to);
+        const char *d = it->date[0] ? it->date : shared_date;
+        if (d != NULL && d[0] != '\0') {
+            memcpy(r->date, d, CITE_DATE_LEN);
+        }
+    }
+}
+
+/* Pinpoints right after a citation: ", paragraph 3" / "第 3 和第 4 段". */
+static size_t
+trailing_pinpoints(struct ctx *c, size_t j)
+{
+    if (c->last_ref < 0) {
+        return j;
+    }
+    struct cite_ref *r = &c->doc->refs[c->last_ref];
+    if (c->lt->kind_after) {
+        if (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))) {
+            size_t save = c->doc->refs[c->last_ref].npinpoint;
+            size_t k = parse_pinlist(c, j, NULL);
+            if (is_kw(&c->v, k, KW_PARA)) {
+                c->pins.n = 0;
+                parse_pinlist(c, j, r);
+                return k + 1;
+            }
+            c->pins.n = 0;
+            (void)save;
+        }
+        return j;
+    }
+    size_t k = j;
+    if (is_punct(&c->v, k, ',')) {
+        k = skip_nl(&c->v, k + 1);
+    }
+    if (is_kw(&c->v, k, KW_PARA)) {
+        size_t e = parse_pinlist(c, k + 1, NULL);
+        c->pins.n = 0;
+        if (e > k + 1 && !is_kw(&c->v, e, KW_OF)) {
+            parse_pinlist(c, k + 1, r);
+            return e;
+        }
+    }
+    return j;
+}
+
+/*
+ * Kind first (en, fr, es, ru, ar): KIND list, at the kind token i.
+ * Returns the index after the citation, or i + 1.
+ */
+static size_t
+cite_kind_first(struct ctx *c, size_t i)
+{
+    enum cite_type type = kind_type(c, i);
+    enum cite_body guess = body_at(c, i - (i > 0));
+    int explicit = i > 0 && guess != CITE_BODY_NONE;
+    size_t head = i;
+    if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
+        c->sent_body = guess;
+    }
+    if (!explicit) {
+        guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    }
+    struct item items[MAX_ITEMS];
+    size_t n = 0, j = i + 1, undated = 0;
+    while (n < MAX_ITEMS) {
+        size_t k = skip_nl(&c->v, j);
+        struct item *it = &items[n];
+        memset(it, 0, sizeof *it);
+        size_t e = parse_number(c, k, &it->num);
+        if (e == 0) {
+            break;
+        }
+        it->from = n == 0 ? c->v.tk[head].off : c->v.tk[k].off;
+        it->to = tok_end(&c->v, e - 1);
+        n++;
+        j = e;
+        /* of 18 June 2007: applies to the items not yet dated */
+        size_t dk = skip_nl(&c->v, j);
+        if (is_kw(&c->v, dk, KW_OF) || is_punct(&c->v, dk, ',')) {
+            char date[CITE_DATE_LEN] = "";
+            size_t de = cite_i_date_at(&c->v, skip_nl(&c->v, dk + 1), date);
+            if (de > 0) {
+                for (size_t x = undated; x < n; x++) {
+                    memcpy(items[x].date, date, CITE_DATE_LEN);
+                }
+                undated = n;
+                j = de;
+            }
+        }
+        /* separators */
+        k = skip_nl(&c->v, j);
+        size_t save = j;
+        if (is_punct(&c->v, k, ',')) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        if (is_kw(&c->v, k, KW_AND)) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        if (k == skip_nl(&c->v, save)) {
+            break; /* no separator */
+        }
+        struct cite_num probe;
+        if (parse_number(c, k, &probe) == 0) {
+            j = save;
+            break;
+        }
+        j = k;
+    }
+    if (n == 0) {
+        return i + 1;
+    }
+    emit_items(c, items, n, type, guess, explicit, NULL);
+    return trailing_pinpoints(c, j);
+}
+
+/*
+ * Kind last (zh): [DATE] 第 item [号] { (、|和|及) [第] item [号] } KIND, at
+ * token i (the date or 第).  Returns the index after it, or i + 1.
+ */
+static size_t
+cite_kind_last(struct ctx *c, size_t i)
+{
+    char date[CITE_DATE_LEN] = "";
+    size_t j = i;
+    size_t de = cite_i_date_at(&c->v, i, date);
+    if (de > 0) {
+        j = skip_nl(&c->v, de);
+    }
+    if (!is_kw(&c->v, j, KW_DI)) {
+        return i + 1;
+    }
+    struct item items[MAX_ITEMS];
+    size_t n = 0;
+    j = skip_nl(&c->v, j + 1);
+    while (n < MAX_ITEMS) {
+        struct item *it = &items[n];
+        memset(it, 0, sizeof *it);
+        size_t e = parse_number(c, j, &it->num);
+        if (e == 0) {
+            break;
+        }
+        it->from = n == 0 ? c->v.tk[i].off : c->v.tk[j].off;
+        if (n > 0 && j > 0 && is_kw(&c->v, j - 1, KW_DI)) {
+            it->from = c->v.tk[j - 1].off;
+        }
+        it->to = tok_end(&c->v, e - 1);
+        e = skip_nl(&c->v, e);
+        if (is_kw(&c->v, e, KW_HAO)) {
+            it->to = tok_end(&c->v, e);
+            e = skip_nl(&c->v, e + 1);
+        }
+        n++;
+        j = e;
+        if (is_punct(&c->v, j, ',') && c->v.tk[j].off + 3 <= c->t->len &&
+            memcmp(c->v.s + c->v.tk[j].off, "\xE3\x80\x81", 3) == 0) {
+            j = skip_nl(&c->v, j + 1); /* 、 */
+        } else if (is_kw(&c->v, j, KW_AND)) {
+            j = skip_nl(&c->v, j + 1);
+        } else {
+            break;
+        }
+        if (is_kw(&c->v, j, KW_DI)) {
+            j = skip_nl(&c->v, j + 1);
+        }
+    }
+    if (n == 0 || !is_kind(c, j)) {
+        return i + 1;
+    }
+    enum cite_type type = kind_type(c, j);
+    enum cite_body guess = i > 0 ? body_at(c, i - 1) : CITE_BODY_NONE;
+    int explicit = guess != CITE_BODY_NONE;
+    if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
+        c->sent_body = guess;
+    }
+    if (!explicit) {
+        guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    }
+    emit_items(c, items, n, type, guess, explicit, date);
+    return trailing_pinpoints(c, skip_nl(&c->v, j + 1));
+}
+
+/* An explicit symbol at i. */
+static size_t
+cite_symbol(struct ctx *c, size_t i)
+{
+    char id[128];
+    enum cite_type type;
+    enum cite_body body;
+    size_t from = c->v.tk[i].off, to = tok_end(&c->v, i);
+    size_t j = i + 1;
+    if (!cite_i_symbol_canon(id, sizeof id, c->v.s + from, to - from, &type, &body)) {
+        return i + 1;
+    }
+    /* S/RES/1325 (2000) */
+    if (type == CITE_TYPE_RESOLUTION && body == CITE_BODY_SC &&
+        strchr(id + 6, '(') == NULL) {
+        size_t k = skip_nl(&c->v, j);
+        if (is_punct(&c->v, k, '(') && is_num(&c->v, k + 1) && c->v.tk[k + 1].ndigits == 4 &&
+            is_punct(&c->v, k + 2, ')')) {
+            size_t l = strlen(id);
+            snprintf(id + l, sizeof id - l, "(%ld)", (long)c->v.tk[k + 1].val);
+            to = tok_end(&c->v, k + 2);
+            j = k + 3;
+        }
+    }
+    if (c->doc->info.id != NULL && strcmp(id, c->doc->info.id) == 0) {
+        return j; /* the document's own symbol: page headers */
+    }
+    add_ref(c, id, type, body, from, to);
+    return trailing_pinpoints(c, j);
+}
+
+/* ---- structure ---------------------------------------------------------- */
+
+/* The clause verb opening the paragraph at i (after a number and "also"). */
+static enum cite_relation
+opening_verb(const struct ctx *c, size_t i)
+{
+    for (size_t k = 0; k < 4 && i < c->v.n && !is_break(&c->v, i); k++, i++) {
+        if (is_kw(&c->v, i, KW_VERB)) {
+            return (enum cite_relation)c->v.tk[i].kw->val;
+        }
+        /* zh 决定 is both "decision" and "decides" */
+        if (is_kw(&c->v, i, KW_DEC) && c->lt->kind_after) {
+            return CITE_REL_DECIDING;
+        }
+        if (!is_kw(&c->v, i, KW_VERB_MOD)) {
+            return CITE_REL_NONE;
+        }
+    }
+    return CITE_REL_NONE;
+}
+
+/* "1." at i: an operative paragraph number; returns its value or 0. */
+static int
+op_number(const struct ctx *c, size_t i)
+{
+    if (is_num(&c->v, i) && c->v.tk[i].ndigits <= 3 && c->v.tk[i].val > 0 &&
+        is_punct(&c->v, i + 1, '.')) {
+        return (int)c->v.tk[i].val;
+    }
+    return 0;
+}
+
+static int
+is_rule_line(const struct ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k < c->v.n && is_punct(&c->v, k, '_')) {
+        k++;
+    }
+    return k - i >= 3 && is_break(&c->v, k);
+}
+
+/* [The] BODY [','] alone on its line: the preamble begins. */
+static int
+is_preamble_start(const struct ctx *c, size_t i)
+{
+    size_t k = i;
+    int article = 0;
+    if (k < c->v.n && c->v.tk[k].kind == T_WORD && (c->v.tk[k].flags & TF_UPPER) &&
+        c->v.tk[k].len <= 3) {
+        k++; /* The, La, El, Le */
+        article = 1;
+    }
+    if (!is_kw(&c->v, k, KW_BODY)) {
+        return 0;
+    }
+    k++;
+    /* a header line names the body bare; the preamble's opening line has
+     * an article or a comma */
+    if (is_punct(&c->v, k, ',')) {
+        return is_break(&c->v, k + 1);
+    }
+    return article && is_break(&c->v, k);
+}
+
+static size_t
+line_end(const struct ctx *c, size_t i)
+{
+    while (i < c->v.n && !is_break(&c->v, i)) {
+        i++;
+    }
+    return i;
+}
+
+static void
+set_where(struct ctx *c, const char *fmt, int n)
+{
+    snprintf(c->where, sizeof c->where, fmt, n);
+}
+
+/*
+ * Called at the first token of every line: updates the region, the
+ * paragraph position and the relation.  Returns the index to continue
+ * from (past a line consumed as metadata).
+ */
+static size_t
+line_start(struct ctx *c, size_t i, int new_para)
+{
+    size_t e = line_end(c, i);
+    if (is_rule_line(c, i)) {
+        c->footnote_zone = 1;
+        c->in_footnote = 1;
+        snprintf(c->where, sizeof c->where, "footnote");
+        c->rel = CITE_REL_NONE;
+        return e;
+    }
+    if (is_punct(&c->v, i, '*') && c->region != R_HEADER) {
+        c->in_footnote = 1;
+        snprintf(c->where, sizeof c->where, "footnote");
+        c->rel = CITE_REL_NONE;
+        return i + 1;
+    }
+    int opn = op_number(c, i);
+    enum cite_relation verb = opening_verb(c, opn ? i + 2 : i);
+    if (c->region == R_HEADER) {
+        if (is_preamble_start(c, i)) {
+            if (c->doc->info.body == CITE_BODY_NONE) {
+                size_t k = is_kw(&c->v, i, KW_BODY) ? i : i + 1;
+                c->doc->info.body = body_at(c, k);
+            }
+            c->region = R_PREAMBLE;
+            c->where[0] = '\0';
+            c->want_title = 0;
+            return e;
+        }
+        if (!(opn && verb != CITE_REL_NONE) && verb == CITE_REL_NONE) {
+            if (cite_i_meta_header(c->doc, &c->v, i, e, &c->want_title)) {
+                return e;
+            }
+            snprintf(c->where, sizeof c->where, "header");
+            return i;
+        }
+        c->region = R_PREAMBLE;
+    }
+    if (opn && (verb != CITE_REL_NONE || c->region == R_OPERATIVE)) {
+        c->region = R_OPERATIVE;
+        c->op = opn;
+        c->in_footnote = 0;
+        c->footnote_zone = 0;
+        set_where(c, "OP%d", opn);
+        c->rel = verb;
+        c->sent_body = CITE_BODY_NONE;
+        return i;
+    }
+    if (verb != CITE_REL_NONE && (new_para || c->lt->no_spaces ||
+                                  c->region == R_PREAMBLE)) {
+        /* a verb opening a line starts a paragraph in the preamble; in the
+         * operative part it continues the current paragraph ((a), (b)) */
+        c->in_footnote = 0;
+        c->footnote_zone = 0;
+        if (c->region == R_PREAMBLE) {
+            c->pp++;
+            set_where(c, "PP%d", c->pp);
+            c->rel = verb;
+            c->sent_body = CITE_BODY_NONE;
+        }
+        return i;
+    }
+    if (c->region == R_OPERATIVE || c->region == R_CLOSING) {
+        if (cite_i_meta_closing(c->doc, &c->v, i, e)) {
+            c->region = R_CLOSING;
+            c->where[0] = '\0';
+            c->rel = CITE_REL_NONE;
+            return e;
+        }
+    }
+    if (c->footnote_zone && new_para) {
+        c->in_footnote = 1;
+        snprintf(c->where, sizeof c->where, "footnote");
+        c->rel = CITE_REL_NONE;
+    }
+    return i;
+}
+
+/* ---- the walk ------------------------------------------------------------ */
+
+static void
+walk(struct ctx *c)
+{
+    size_t i = 0;
+    int at_line = 1, new_para = 1;
+    while (i < c->v.n) {
+        const struct tok *t = &c->v.tk[i];
+        if (t->kind == T_NL || t->kind == T_PARA) {
+            if (t->kind == T_PARA) {
+                new_para = 1;
+                c->in_footnote = c->in_footnote && c->footnote_zone;
+            }
+            at_line = 1;
+            i++;
+            continue;
+        }
+        if (at_line) {
+            at_line = 0;
+            size_t next = line_start(c, i, new_para);
+            new_para = 0;
+            if (next != i) {
+                i = next;
+                continue;
+            }
+        }
+        if (t->kind == T_SYMBOL) {
+            i = cite_symbol(c, i);
+            continue;
+        }
+        if (t->kind == T_PUNCT && (t->ch == ';' || t->ch == '.') &&
+            !is_num(&c->v, i + 1)) {
+            c->sent_body = CITE_BODY_NONE;
+            c->pins.n = 0;
+            i++;
+            continue;
+        }
+        if (t->kind == T_KW) {
+            int cls = t->kw->cls;
+            if (cls == KW_BODY && !(t->flags & TF_QUOTED)) {
+                c->sent_body = body_at(c, i);
+            }
+            if (cls == KW_INSTRUMENT) {
+                char id[96];
+                snprintf(id, sizeof id, "instrument:%s", t->kw->str);
+                add_ref(c, id, CITE_TYPE_INSTRUMENT, CITE_BODY_NONE, t->off,
+                        tok_end(&c->v, i));
+                i++;
+                continue;
+            }
+            if (!c->lt->kind_after) {
+                if (is_kind(c, i)) {
+                    i = cite_kind_first(c, i);
+                    continue;
+                }
+                if (cls == KW_PARA) {
+                    size_t e = parse_pinlist(c, i + 1, NULL);
+                    if (e > i + 1 && is_kw(&c->v, e, KW_THEREOF) && c->last_ref >= 0) {
+                        c->pins.n = 0;
+                        parse_pinlist(c, i + 1, &c->doc->refs[c->last_ref]);
+                        i = e + 1;
+                        continue;
+                    }
+                    if (e > i + 1 && is_kw(&c->v, e, KW_OF)) {
+                        i = e + 1; /* pinpoints wait for their target */
+                        continue;
+                    }
+                    c->pins.n = 0;
+                    i = e > i + 1 ? e : i + 1;
+                    continue;
+                }
+            } else if (cls == KW_DI) {
+                i = cite_kind_last(c, i);
+                continue;
+            }
+        }
+        if (c->lt->kind_after && (t->kind == T_NUM || t->kind == T_CNUM)) {
+            char d[CITE_DATE_LEN];
+            if (cite_i_date_at(&c->v, i, d) > 0) {
+                size_t e = cite_kind_last(c, i);
+                if (e > i + 1) {
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        i++;
+    }
+}
+
+void
+cite_i_run(struct cite_doc *doc, const struct cite_text *t,
+           const struct lang_table *lt, const struct cite_diag_sink *sink)
+{
+    struct ctx c;
+    memset(&c, 0, sizeof c);
+    c.lt = lt;
+    c.t = t;
+    c.v.s = t->bytes;
+    c.doc = doc;
+    c.sink = sink;
+    c.last_ref = -1;
+    c.region = R_HEADER;
+    struct tok_buf tb = {NULL, 0, 0};
+    size_t off = t->start;
+    while (off < t->len) {
+        tb.n = 0;
+        off = cite_i_lex(lt, t->bytes, off, t->len, &tb, 1 << 16);
+        c.v.tk = tb.v;
+        c.v.n = tb.n;
+        walk(&c);
+    }
+    free(tb.v);
+}

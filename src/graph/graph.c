@@ -1,0 +1,367 @@
+/*
+ * graph.c - builds the citation network from a corpus and answers
+ * questions about its shape (look-up by id, neighbourhoods).
+ *
+ * One pass over the corpus, in order, creates the nodes as their ids first
+ * appear (a doc's own id, then its targets in text order) and the edges as
+ * their (citing, cited) pairs first appear; hash tables keep each step
+ * constant time, so the numbering is deterministic and the build linear.
+ * Language versions of one resolution share an id and so one node; their
+ * citations are the same citations in another language, so an edge weighs
+ * the largest number of mentions any one version makes, not the sum, which
+ * would count a resolution present in six languages six times.  Attributes
+ * a corpus doc states about itself outrank what citations say about it;
+ * otherwise the first known value wins.  The igraph copy of the network is
+ * made once, here, from the finished edge list.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/core_int.h"
+#include "graph_int.h"
+
+/* Where a node's attribute came from: a later source replaces an earlier
+ * one only if it ranks higher. */
+enum source { SRC_NONE = 0, SRC_REF, SRC_DOC };
+
+struct builder {
+    struct cite_graph *g;
+    size_t node_cap;
+    size_t edge_cap;
+    unsigned char *src_body; /* per node, enum source */
+    unsigned char *src_type;
+    unsigned char *src_date;
+    struct cite_i_pairmap pairs; /* (from, to) -> edge */
+    size_t *edge_doc;            /* per edge: 1 + the doc last counted */
+    double *edge_run;            /* per edge: mentions in that doc */
+};
+
+static const char *const metric_names[CITE_M__COUNT] = {
+    [CITE_M_IN_DEGREE] = "in_degree", [CITE_M_OUT_DEGREE] = "out_degree",
+    [CITE_M_PAGERANK] = "pagerank",   [CITE_M_HUB] = "hub",
+    [CITE_M_AUTHORITY] = "authority", [CITE_M_CORENESS] = "coreness",
+};
+
+const char *
+cite_metric_name(enum cite_metric m)
+{
+    return (unsigned)m < CITE_M__COUNT ? metric_names[m] : "";
+}
+
+enum cite_metric
+cite_metric_from_name(const char *s)
+{
+    if (s == NULL) {
+        return CITE_M__COUNT;
+    }
+    for (int i = 0; i < CITE_M__COUNT; i++) {
+        if (strcmp(metric_names[i], s) == 0) {
+            return (enum cite_metric)i;
+        }
+    }
+    return CITE_M__COUNT;
+}
+
+static const char *
+pool_strdup(struct cite_pool *pool, const char *s)
+{
+    size_t n = strlen(s);
+    char *p = cite_i_pool_alloc(pool, n + 1);
+    memcpy(p, s, n + 1);
+    return p;
+}
+
+static size_t
+node_get(struct builder *b, const char *id)
+{
+    struct cite_graph *g = b->g;
+    size_t i = cite_i_idmap_get(&g->index, id);
+    if (i != CITE_I_NOT_FOUND) {
+        return i;
+    }
+    if (g->nnodes == b->node_cap) {
+        b->node_cap = b->node_cap ? 2 * b->node_cap : 64;
+        g->nodes =
+            cite_i_xreallocarray(g->nodes, b->node_cap, sizeof *g->nodes);
+        b->src_body = cite_i_xrealloc(b->src_body, b->node_cap);
+        b->src_type = cite_i_xrealloc(b->src_type, b->node_cap);
+        b->src_date = cite_i_xrealloc(b->src_date, b->node_cap);
+    }
+    i = g->nnodes++;
+    struct cite_graph_node *node = &g->nodes[i];
+    node->id = pool_strdup(g->pool, id);
+    node->body = CITE_BODY_NONE;
+    node->type = CITE_TYPE_NONE;
+    node->date = "";
+    node->title = NULL;
+    node->in_corpus = 0;
+    b->src_body[i] = b->src_type[i] = b->src_date[i] = SRC_NONE;
+    cite_i_idmap_put(&g->index, node->id, i);
+    return i;
+}
+
+static void
+node_learn(struct builder *b, size_t i, enum cite_body body,
+           enum cite_type type, const char *date, enum source src)
+{
+    struct cite_graph_node *node = &b->g->nodes[i];
+    if (body != CITE_BODY_NONE && b->src_body[i] < src) {
+        node->body = body;
+        b->src_body[i] = (unsigned char)src;
+    }
+    if (type != CITE_TYPE_NONE && b->src_type[i] < src) {
+        node->type = type;
+        b->src_type[i] = (unsigned char)src;
+    }
+    if (date[0] != '\0' && b->src_date[i] < src) {
+        node->date = pool_strdup(b->g->pool, date);
+        b->src_date[i] = (unsigned char)src;
+    }
+}
+
+/* Counts one mention of to by from, made in doc number doc. */
+static void
+edge_count(struct builder *b, size_t from, size_t to, size_t doc)
+{
+    struct cite_graph *g = b->g;
+    size_t e = cite_i_pairmap_get(&b->pairs, from, to);
+    if (e == CITE_I_NOT_FOUND) {
+        if (g->nedges == b->edge_cap) {
+            b->edge_cap = b->edge_cap ? 2 * b->edge_cap : 64;
+            g->edges =
+                cite_i_xreallocarray(g->edges, b->edge_cap, sizeof *g->edges);
+            b->edge_doc = cite_i_xreallocarray(b->edge_doc, b->edge_cap,
+                                               sizeof *b->edge_doc);
+            b->edge_run = cite_i_xreallocarray(b->edge_run, b->edge_cap,
+                                               sizeof *b->edge_run);
+        }
+        e = g->nedges++;
+        g->edges[e].from = from;
+        g->edges[e].to = to;
+        g->edges[e].weight = 0;
+        b->edge_doc[e] = 0;
+        cite_i_pairmap_put(&b->pairs, from, to, e);
+    }
+    if (b->edge_doc[e] != doc + 1) {
+        b->edge_doc[e] = doc + 1;
+        b->edge_run[e] = 0;
+    }
+    b->edge_run[e] += 1;
+    if (b->edge_run[e] > g->edges[e].weight) {
+        g->edges[e].weight = b->edge_run[e];
+    }
+}
+
+static void
+add_doc(struct builder *b, const struct cite_doc *doc, size_t k)
+{
+    const struct cite_docinfo *info = &doc->info;
+    if (info->id == NULL || info->id[0] == '\0') {
+        return;
+    }
+    size_t self = node_get(b, info->id);
+    struct cite_graph_node *node = &b->g->nodes[self];
+    node->in_corpus = 1;
+    node_learn(b, self, info->body, info->type, info->date, SRC_DOC);
+    if (node->title == NULL && info->title != NULL && info->title[0] != '\0') {
+        node->title = pool_strdup(b->g->pool, info->title);
+    }
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        const struct cite_ref *ref = &doc->refs[r];
+        if (ref->target == NULL || ref->target[0] == '\0') {
+            continue;
+        }
+        size_t to = node_get(b, ref->target);
+        if (to == self) {
+            continue;
+        }
+        node_learn(b, to, ref->body, ref->type, ref->date, SRC_REF);
+        edge_count(b, self, to, k);
+    }
+}
+
+/* The neighbour lists for cite_graph_neighbourhood(), both directions in
+ * one list, laid out as compressed rows. */
+static void
+make_adjacency(struct cite_graph *g)
+{
+    size_t n = g->nnodes;
+    g->adj_start = cite_i_xcalloc(n + 1, sizeof *g->adj_start);
+    g->adj = cite_i_xreallocarray(NULL, 2 * g->nedges, sizeof *g->adj);
+    for (size_t e = 0; e < g->nedges; e++) {
+        g->adj_start[g->edges[e].from + 1]++;
+        g->adj_start[g->edges[e].to + 1]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        g->adj_start[i + 1] += g->adj_start[i];
+    }
+    size_t *fill = cite_i_xreallocarray(NULL, n + 1, sizeof *fill);
+    memcpy(fill, g->adj_start, n * sizeof *fill);
+    for (size_t e = 0; e < g->nedges; e++) {
+        g->adj[fill[g->edges[e].from]++] = g->edges[e].to;
+        g->adj[fill[g->edges[e].to]++] = g->edges[e].from;
+    }
+    free(fill);
+}
+
+static igraph_error_t
+make_igraph(struct cite_graph *g)
+{
+    igraph_vector_int_t ends;
+    igraph_error_t rc =
+        igraph_vector_int_init(&ends, 2 * (igraph_integer_t)g->nedges);
+    if (rc != IGRAPH_SUCCESS) {
+        return rc;
+    }
+    for (size_t e = 0; e < g->nedges; e++) {
+        VECTOR(ends)[2 * e] = (igraph_integer_t)g->edges[e].from;
+        VECTOR(ends)[2 * e + 1] = (igraph_integer_t)g->edges[e].to;
+    }
+    rc = igraph_create(&g->ig, &ends, (igraph_integer_t)g->nnodes,
+                       IGRAPH_DIRECTED);
+    igraph_vector_int_destroy(&ends);
+    return rc;
+}
+
+/* Frees everything but the igraph copy, which may not exist yet. */
+static void
+free_own(struct cite_graph *g)
+{
+    free(g->nodes);
+    free(g->edges);
+    free(g->adj_start);
+    free(g->adj);
+    cite_i_idmap_release(&g->index);
+    cite_i_pool_free(g->pool);
+    free(g);
+}
+
+int
+cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
+                 char *err, size_t errlen)
+{
+    if (out == NULL) {
+        if (err != NULL && errlen > 0) {
+            snprintf(err, errlen, "no place to put the graph");
+        }
+        return -1;
+    }
+    *out = NULL;
+    struct cite_graph *g = cite_i_xcalloc(1, sizeof *g);
+    g->pool = cite_i_pool_new();
+    cite_i_idmap_init(&g->index);
+
+    struct builder b;
+    memset(&b, 0, sizeof b);
+    b.g = g;
+    cite_i_pairmap_init(&b.pairs);
+    for (size_t k = 0; corpus != NULL && k < corpus->n; k++) {
+        add_doc(&b, &corpus->docs[k], k);
+    }
+    free(b.src_body);
+    free(b.src_type);
+    free(b.src_date);
+    free(b.edge_doc);
+    free(b.edge_run);
+    cite_i_pairmap_release(&b.pairs);
+
+    make_adjacency(g);
+
+    struct cite_i_igraph_guard guard;
+    cite_i_igraph_enter(&guard);
+    igraph_error_t rc = make_igraph(g);
+    int ret = 0;
+    if (rc != IGRAPH_SUCCESS) {
+        ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);
+    }
+    cite_i_igraph_leave(&guard);
+    if (ret != 0) {
+        free_own(g);
+        return -1;
+    }
+    *out = g;
+    return 0;
+}
+
+void
+cite_graph_free(struct cite_graph *g)
+{
+    if (g == NULL) {
+        return;
+    }
+    igraph_destroy(&g->ig);
+    free_own(g);
+}
+
+size_t
+cite_graph_node_count(const struct cite_graph *g)
+{
+    return g != NULL ? g->nnodes : 0;
+}
+
+size_t
+cite_graph_edge_count(const struct cite_graph *g)
+{
+    return g != NULL ? g->nedges : 0;
+}
+
+const struct cite_graph_node *
+cite_graph_node(const struct cite_graph *g, size_t i)
+{
+    return g != NULL && i < g->nnodes ? &g->nodes[i] : NULL;
+}
+
+const struct cite_graph_edge *
+cite_graph_edge(const struct cite_graph *g, size_t e)
+{
+    return g != NULL && e < g->nedges ? &g->edges[e] : NULL;
+}
+
+long
+cite_graph_find(const struct cite_graph *g, const char *id)
+{
+    if (g == NULL || id == NULL) {
+        return -1;
+    }
+    size_t i = cite_i_idmap_get(&g->index, id);
+    return i == CITE_I_NOT_FOUND ? -1 : (long)i;
+}
+
+/* Breadth first, so each node is reached at its least distance and the
+ * depth limit cuts at the right place. */
+void
+cite_graph_neighbourhood(const struct cite_graph *g, size_t focus, int depth,
+                         unsigned char *keep)
+{
+    if (g == NULL || keep == NULL) {
+        return;
+    }
+    size_t n = g->nnodes;
+    memset(keep, 0, n);
+    if (focus >= n) {
+        return;
+    }
+    size_t *queue = cite_i_xreallocarray(NULL, n, sizeof *queue);
+    size_t *dist = cite_i_xreallocarray(NULL, n, sizeof *dist);
+    size_t head = 0, tail = 0;
+    queue[tail++] = focus;
+    dist[focus] = 0;
+    keep[focus] = 1;
+    while (head < tail) {
+        size_t u = queue[head++];
+        if (depth >= 0 && dist[u] >= (size_t)depth) {
+            continue;
+        }
+        for (size_t k = g->adj_start[u]; k < g->adj_start[u + 1]; k++) {
+            size_t v = g->adj[k];
+            if (!keep[v]) {
+                keep[v] = 1;
+                dist[v] = dist[u] + 1;
+                queue[tail++] = v;
+            }
+        }
+    }
+    free(queue);
+    free(dist);
+}

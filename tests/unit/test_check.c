@@ -1,0 +1,548 @@
+/*
+ * test_check.c - unit tests of `citegraph check`'s rules (src/check).
+ *
+ * cite_check_symbol() is held to the id grammar of the annotation guide,
+ * form by form, with the "impossible" ids it must refuse; cite_check_run()
+ * to where and how it reports: slug, severity, file:line:col and offset of
+ * the citation, one finding per fault, counts per severity.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cite_check.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+struct seen {
+    enum cite_diag_code code;
+    enum cite_severity severity;
+    char file[64];
+    size_t line;
+    size_t column;
+    size_t offset;
+    char message[256];
+};
+
+struct diags {
+    struct seen d[32];
+    size_t n;
+};
+
+static void
+collect(void *ctx, const struct cite_diag *d)
+{
+    struct diags *ds = ctx;
+    if (ds->n == sizeof ds->d / sizeof ds->d[0]) {
+        return;
+    }
+    struct seen *s = &ds->d[ds->n++];
+    s->code = d->code;
+    s->severity = d->severity;
+    snprintf(s->file, sizeof s->file, "%s", d->file ? d->file : "");
+    s->line = d->line;
+    s->column = d->column;
+    s->offset = d->offset;
+    snprintf(s->message, sizeof s->message, "%s", d->message);
+}
+
+/* Adds a doc with the given id (may be NULL) to c. */
+static struct cite_doc *
+add_doc(struct cite_corpus *c, const char *source, const char *id)
+{
+    struct cite_doc *d = cite_corpus_add(c);
+    d->source = cite_doc_strdup(d, source);
+    if (id != NULL) {
+        d->info.id = cite_doc_strdup(d, id);
+    }
+    return d;
+}
+
+static struct cite_ref *
+add_ref(struct cite_doc *d, const char *target, size_t line, size_t column,
+        size_t offset)
+{
+    struct cite_ref *r = cite_doc_add_ref(d);
+    r->target = cite_doc_strdup(d, target);
+    r->line = line;
+    r->column = column;
+    r->offset = offset;
+    return r;
+}
+
+static void
+run(const struct cite_corpus *c, struct diags *ds, struct cite_check_stats *st)
+{
+    struct cite_diag_sink sink = {collect, ds};
+    memset(ds, 0, sizeof *ds);
+    cite_check_run(c, &sink, st);
+}
+
+/* Asserts that every id in the NULL-terminated list is (not) well formed. */
+static void
+expect_symbols(const char *const *ids, int want)
+{
+    for (size_t i = 0; ids[i] != NULL; i++) {
+        const char *why = NULL;
+        int got = cite_check_symbol(ids[i], &why);
+        if (got != want) {
+            fail_msg("cite_check_symbol(\"%s\") = %d, want %d (%s)", ids[i],
+                     got, want, why ? why : "no reason");
+        }
+        if (!got && (why == NULL || *why == '\0')) {
+            fail_msg("no reason given for refusing \"%s\"", ids[i]);
+        }
+    }
+}
+
+/* The reason cite_check_symbol() gives for refusing id. */
+static const char *
+reason(const char *id)
+{
+    const char *why = NULL;
+    assert_int_equal(cite_check_symbol(id, &why), 0);
+    assert_non_null(why);
+    return why;
+}
+
+/* ---- cite_check_run --------------------------------------------------- */
+
+static void
+test_unresolved_target_is_a_note_at_the_citation(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "texts/a.txt", "A/HRC/RES/21/21");
+    add_ref(d, "A/HRC/RES/5/1", 31, 9, 1234);
+
+    run(&c, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_UNRESOLVED);
+    assert_int_equal(ds.d[0].severity, CITE_SEV_NOTE);
+    assert_string_equal(ds.d[0].file, "texts/a.txt");
+    assert_int_equal(ds.d[0].line, 31);
+    assert_int_equal(ds.d[0].column, 9);
+    assert_int_equal(ds.d[0].offset, 1234);
+    assert_string_equal(ds.d[0].message,
+                        "'A/HRC/RES/5/1' is not in the corpus");
+    assert_int_equal(st.notes, 1);
+    assert_int_equal(st.warnings, 0);
+    assert_int_equal(st.errors, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_target_in_the_corpus_is_not_reported(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    cite_corpus_init(&c);
+    /* several docs, so the look-up must really search */
+    add_doc(&c, "z.txt", "S/RES/338(1973)");
+    struct cite_doc *d = add_doc(&c, "b.txt", "A/HRC/RES/21/21");
+    add_doc(&c, "a.txt", "A/HRC/RES/5/1");
+    add_doc(&c, "n.txt", NULL);
+    add_ref(d, "A/HRC/RES/5/1", 3, 1, 10);
+    add_ref(d, "S/RES/338(1973)", 4, 1, 20);
+
+    run(&c, &ds, &st);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(st.notes + st.warnings + st.errors, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_instrument_target_is_never_unresolved(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/RES/79/1");
+    add_ref(d, "instrument:udhr", 5, 2, 0);
+
+    run(&c, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_malformed_target_is_an_error_and_not_also_unresolved(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/RES/79/1");
+    add_ref(d, "A/RES/5/1", 7, 12, 99);
+
+    run(&c, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_MALFORMED_SYMBOL);
+    assert_int_equal(ds.d[0].severity, CITE_SEV_ERROR);
+    assert_string_equal(ds.d[0].file, "a.txt");
+    assert_int_equal(ds.d[0].line, 7);
+    assert_int_equal(ds.d[0].column, 12);
+    assert_int_equal(ds.d[0].offset, 99);
+    assert_non_null(
+        strstr(ds.d[0].message, "'A/RES/5/1' is not a well-formed id: "));
+    assert_int_equal(st.errors, 1);
+    assert_int_equal(st.notes, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_stats_count_findings_by_severity(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/RES/79/1");
+    add_ref(d, "S/RES/1(1940)", 1, 1, 0);   /* malformed */
+    add_ref(d, "S/RES/242(1967)", 2, 1, 0); /* unresolved */
+    add_ref(d, "S/RES/338(1973)", 3, 1, 0); /* unresolved */
+    add_ref(d, "A/RES/79/1", 4, 1, 0);      /* fine: itself */
+    struct cite_doc *e = add_doc(&c, "b.txt", NULL);
+    add_ref(e, "bad id", 1, 1, 0); /* malformed */
+
+    run(&c, &ds, &st);
+    assert_int_equal(ds.n, 4);
+    assert_int_equal(st.errors, 2);
+    assert_int_equal(st.notes, 2);
+    assert_int_equal(st.warnings, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_null_sink_still_counts(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_stats st;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", NULL);
+    add_ref(d, "S/RES/242(1967)", 1, 1, 0);
+    cite_check_run(&c, NULL, &st);
+    assert_int_equal(st.notes, 1);
+    cite_corpus_release(&c);
+}
+
+static void
+test_empty_corpus_has_no_findings(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st = {7, 7, 7};
+    cite_corpus_init(&c);
+    run(&c, &ds, &st);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(st.notes + st.warnings + st.errors, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_message_escapes_control_characters_of_the_target(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", NULL);
+    add_ref(d, "S/1\033[2J", 1, 1, 0);
+    run(&c, &ds, NULL);
+    assert_int_equal(ds.n, 1);
+    assert_null(strchr(ds.d[0].message, '\033'));
+    assert_non_null(strstr(ds.d[0].message, "'S/1\\x1b[2J'"));
+    cite_corpus_release(&c);
+}
+
+/* ---- cite_check_symbol: accepted -------------------------------------- */
+
+static void
+test_symbol_accepts_every_canonical_form(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "S/RES/242(1967)",
+        "S/RES/1(1946)",
+        "S/RES/2720(2023)",
+        "A/RES/60/251",
+        "A/RES/31/1",
+        "A/RES/2200(XXI)",
+        "A/RES/181(II)",
+        "A/RES/3379(XXX)",
+        "A/RES/S-24/2",
+        "A/RES/1874(S-IV)",
+        "A/RES/ES-10/19",
+        "A/DEC/72/546",
+        "A/HRC/RES/5/1",
+        "A/HRC/RES/S-1/1",
+        "A/HRC/DEC/21/1",
+        "A/HRC/PRST/21/1",
+        "E/CN.4/RES/2004/81",
+        "E/CN.4/DEC/2005/101",
+        "E/CN.4/SUB.2/RES/1998/1",
+        "E/CN.4/SUB.2/DEC/2005/1",
+        "E/RES/1996/31",
+        "E/DEC/2008/1",
+        "E/RES/2008(LX)",
+        "E/RES/1235(XLII)",
+        "S/PRST/2003/5",
+        "S/PRST/1994/1",
+        NULL,
+    };
+    expect_symbols(ids, 1);
+}
+
+static void
+test_symbol_accepts_other_document_symbols(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "A/HRC/21/2",           "S/10611",
+        "E/CN.4/1998/53/Add.2", "S/11670/Corr.1",
+        "A/C.3/75/L.5/Rev.1",   "ST/SGB/2003/13",
+        "CCPR/C/GC/36",         "A/CONF.157/23",
+        "E/2009/27(SUPP)",      NULL,
+    };
+    expect_symbols(ids, 1);
+}
+
+static void
+test_symbol_accepts_instrument_slugs(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "instrument:udhr",
+        "instrument:iccpr",
+        "instrument:un-charter",
+        "instrument:cat-op1",
+        NULL,
+    };
+    expect_symbols(ids, 1);
+}
+
+/* ---- cite_check_symbol: refused --------------------------------------- */
+
+static void
+test_symbol_rejects_year_outside_1945_to_2100(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "S/RES/242(1867)", "E/CN.4/RES/1944/1",     "E/RES/2101/1",
+        "S/PRST/3003/5",   "E/CN.4/SUB.2/RES/98/1", NULL,
+    };
+    expect_symbols(ids, 0);
+    assert_string_equal(reason("E/RES/2101/1"), "year outside 1945-2100");
+}
+
+static void
+test_symbol_rejects_invalid_roman_numerals(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "A/RES/2200(XXXX)",
+        "A/RES/181(IIII)",
+        "A/RES/181(VX)",
+        "A/RES/181(IC)",
+        "E/RES/1235(XLIIII)",
+        "A/RES/1874(S-IIV)",
+        NULL,
+    };
+    expect_symbols(ids, 0);
+    assert_string_equal(reason("A/RES/181(IIII)"), "invalid Roman numeral");
+}
+
+static void
+test_symbol_rejects_security_council_resolution_before_1946(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(reason("S/RES/1(1945)"), "1946"));
+    assert_int_equal(cite_check_symbol("S/RES/1(1946)", NULL), 1);
+}
+
+static void
+test_symbol_rejects_numeric_ga_session_before_the_31st(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(reason("A/RES/30/1"), "A/RES/<n>(<ROMAN>)"));
+    assert_int_equal(cite_check_symbol("A/RES/31/1", NULL), 1);
+}
+
+static void
+test_symbol_rejects_roman_ga_session_after_the_30th(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(reason("A/RES/100(XXXI)"), "A/RES/<session>/<n>"));
+    assert_int_equal(cite_check_symbol("A/RES/100(XXX)", NULL), 1);
+}
+
+static void
+test_symbol_rejects_presidential_statement_before_1994(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(reason("S/PRST/1993/1"), "1994"));
+}
+
+static void
+test_symbol_rejects_number_zero_and_leading_zeros(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "S/RES/0(1967)",
+        "A/RES/60/0",
+        "A/HRC/RES/0/1",
+        "A/RES/S-0/1",
+        "S/RES/0242(1967)",
+        "A/HRC/RES/05/1",
+        NULL,
+    };
+    expect_symbols(ids, 0);
+    assert_string_equal(reason("A/RES/60/0"), "number 0");
+    assert_string_equal(reason("A/HRC/RES/05/1"), "leading zero in a number");
+}
+
+static void
+test_symbol_rejects_series_ids_of_no_known_form(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "A/RES/72/266B",         "S/RES/242", "A/HRC/RES/5", "E/CN.4/RES/2004",
+        "S/RES/242(1967)/Add.1", NULL,
+    };
+    expect_symbols(ids, 0);
+}
+
+static void
+test_symbol_rejects_spaces_and_control_characters(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "S/RES/1325 (2000)", "A/HRC/21/2 ", "S/106\t11",
+        "S/106\n11",         "S/1\x7f",     NULL,
+    };
+    expect_symbols(ids, 0);
+    assert_string_equal(reason("S/RES/1325 (2000)"), "contains a space");
+    assert_string_equal(reason("S/106\t11"), "contains a control character");
+}
+
+static void
+test_symbol_rejects_non_ascii(void **state)
+{
+    (void)state;
+    assert_string_equal(reason("S/RES/242（1967）"),
+                        "contains a non-ASCII character");
+}
+
+static void
+test_symbol_rejects_empty_segments(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "A//HRC/21/2", "S/10611/", "/S/10611", "A/HRC/21/2//Add.1", NULL,
+    };
+    expect_symbols(ids, 0);
+}
+
+static void
+test_symbol_rejects_lower_case_junk(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "resolution/5", "a/hrc/21/2",   "S/foo", "A/HRC/and/2", "hello", "S",
+        "A/HRC/21/2(",  "A/HRC/21/2()", "S/1)",  "S/.5",        "S/1:2", NULL,
+    };
+    expect_symbols(ids, 0);
+}
+
+static void
+test_symbol_rejects_ids_longer_than_100_bytes(void **state)
+{
+    (void)state;
+    char id[128];
+    memset(id, 'X', sizeof id);
+    id[0] = 'S';
+    id[1] = '/';
+    id[100] = '\0';
+    assert_int_equal(cite_check_symbol(id, NULL), 1);
+    id[100] = 'X';
+    id[101] = '\0';
+    assert_string_equal(reason(id), "longer than 100 bytes");
+}
+
+static void
+test_symbol_rejects_bad_instrument_slugs(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {
+        "instrument:",           "instrument:UDHR", "instrument:un charter",
+        "instrument:un_charter", "instrument:a/b",  NULL,
+    };
+    expect_symbols(ids, 0);
+}
+
+static void
+test_symbol_rejects_empty_and_null(void **state)
+{
+    (void)state;
+    const char *why = NULL;
+    assert_int_equal(cite_check_symbol(NULL, &why), 0);
+    assert_string_equal(why, "empty id");
+    assert_string_equal(reason(""), "empty id");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unresolved_target_is_a_note_at_the_citation),
+        cmocka_unit_test(test_target_in_the_corpus_is_not_reported),
+        cmocka_unit_test(test_instrument_target_is_never_unresolved),
+        cmocka_unit_test(
+            test_malformed_target_is_an_error_and_not_also_unresolved),
+        cmocka_unit_test(test_stats_count_findings_by_severity),
+        cmocka_unit_test(test_null_sink_still_counts),
+        cmocka_unit_test(test_empty_corpus_has_no_findings),
+        cmocka_unit_test(test_message_escapes_control_characters_of_the_target),
+        cmocka_unit_test(test_symbol_accepts_every_canonical_form),
+        cmocka_unit_test(test_symbol_accepts_other_document_symbols),
+        cmocka_unit_test(test_symbol_accepts_instrument_slugs),
+        cmocka_unit_test(test_symbol_rejects_year_outside_1945_to_2100),
+        cmocka_unit_test(test_symbol_rejects_invalid_roman_numerals),
+        cmocka_unit_test(
+            test_symbol_rejects_security_council_resolution_before_1946),
+        cmocka_unit_test(
+            test_symbol_rejects_numeric_ga_session_before_the_31st),
+        cmocka_unit_test(test_symbol_rejects_roman_ga_session_after_the_30th),
+        cmocka_unit_test(
+            test_symbol_rejects_presidential_statement_before_1994),
+        cmocka_unit_test(test_symbol_rejects_number_zero_and_leading_zeros),
+        cmocka_unit_test(test_symbol_rejects_series_ids_of_no_known_form),
+        cmocka_unit_test(test_symbol_rejects_spaces_and_control_characters),
+        cmocka_unit_test(test_symbol_rejects_non_ascii),
+        cmocka_unit_test(test_symbol_rejects_empty_segments),
+        cmocka_unit_test(test_symbol_rejects_lower_case_junk),
+        cmocka_unit_test(test_symbol_rejects_ids_longer_than_100_bytes),
+        cmocka_unit_test(test_symbol_rejects_bad_instrument_slugs),
+        cmocka_unit_test(test_symbol_rejects_empty_and_null),
+    };
+    int n = (int)(sizeof tests / sizeof tests[0]);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    printf("%d passed, %d failed\n", n - failed, failed);
+    return failed != 0;
+}

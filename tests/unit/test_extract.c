@@ -1,0 +1,382 @@
+/*
+ * test_extract.c - the extraction engine: canonical ids, symbols, dates,
+ * lists, pinpoints, bodies, document metadata, and totality.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cite.h"
+#include "core/core_int.h"
+#include "extract/extract_int.h"
+
+/* Extracts s as a text in lang; the caller releases doc. */
+static void
+extract(struct cite_doc *doc, enum cite_lang lang, const char *s)
+{
+    struct cite_text t;
+    cite_text_init_mem(&t, "mem.txt", s, strlen(s));
+    cite_doc_init(doc);
+    cite_extract_doc(doc, &t, lang, NULL);
+    cite_text_release(&t);
+}
+
+static void
+test_canonical_id_of_each_body(void **state)
+{
+    (void)state;
+    char id[64];
+    struct cite_num session = {NS_SESSION, 18, 18, 0};
+    struct cite_num sc = {NS_YEAR_PAREN, 2000, 1325, 0};
+    struct cite_num roman = {NS_ROMAN, 0, 2200, 21};
+    struct cite_num year = {NS_SESSION, 2004, 81, 0};
+    struct cite_num special = {NS_SPECIAL, 24, 2, 0};
+    struct cite_num special_roman = {NS_SPECIAL_ROMAN, 0, 1874, 4};
+
+    assert_true(cite_i_canonical_id(id, sizeof id, &session, CITE_TYPE_RESOLUTION, CITE_BODY_HRC));
+    assert_string_equal(id, "A/HRC/RES/18/18");
+    assert_true(cite_i_canonical_id(id, sizeof id, &session, CITE_TYPE_DECISION, CITE_BODY_HRC));
+    assert_string_equal(id, "A/HRC/DEC/18/18");
+    assert_true(cite_i_canonical_id(id, sizeof id, &session, CITE_TYPE_STATEMENT, CITE_BODY_HRC));
+    assert_string_equal(id, "A/HRC/PRST/18/18");
+    assert_true(cite_i_canonical_id(id, sizeof id, &sc, CITE_TYPE_RESOLUTION, CITE_BODY_SC));
+    assert_string_equal(id, "S/RES/1325(2000)");
+    assert_true(cite_i_canonical_id(id, sizeof id, &roman, CITE_TYPE_RESOLUTION, CITE_BODY_GA));
+    assert_string_equal(id, "A/RES/2200(XXI)");
+    assert_true(cite_i_canonical_id(id, sizeof id, &year, CITE_TYPE_RESOLUTION, CITE_BODY_CHR));
+    assert_string_equal(id, "E/CN.4/RES/2004/81");
+    assert_true(cite_i_canonical_id(id, sizeof id, &year, CITE_TYPE_DECISION, CITE_BODY_ECOSOC));
+    assert_string_equal(id, "E/DEC/2004/81");
+    assert_true(cite_i_canonical_id(id, sizeof id, &year, CITE_TYPE_RESOLUTION, CITE_BODY_SUBCOM));
+    assert_string_equal(id, "E/CN.4/SUB.2/RES/2004/81");
+    assert_true(cite_i_canonical_id(id, sizeof id, &special, CITE_TYPE_RESOLUTION, CITE_BODY_GA));
+    assert_string_equal(id, "A/RES/S-24/2");
+    assert_true(cite_i_canonical_id(id, sizeof id, &special_roman, CITE_TYPE_RESOLUTION, CITE_BODY_GA));
+    assert_string_equal(id, "A/RES/1874(S-IV)");
+}
+
+static void
+test_canonical_id_refuses_impossible_pairs(void **state)
+{
+    (void)state;
+    char id[64];
+    struct cite_num roman = {NS_ROMAN, 0, 2200, 21};
+    struct cite_num sc = {NS_YEAR_PAREN, 2000, 1325, 0};
+    /* the Human Rights Council never used Roman sessions */
+    assert_false(cite_i_canonical_id(id, sizeof id, &roman, CITE_TYPE_RESOLUTION, CITE_BODY_HRC));
+    /* a year in brackets is only the Security Council's */
+    assert_false(cite_i_canonical_id(id, sizeof id, &sc, CITE_TYPE_RESOLUTION, CITE_BODY_GA));
+}
+
+static void
+test_symbol_canon_removes_spaces_and_classifies(void **state)
+{
+    (void)state;
+    char id[64];
+    enum cite_type type;
+    enum cite_body body;
+    assert_true(cite_i_symbol_canon(id, sizeof id, "S/RES/1325 (2000)", 17, &type, &body));
+    assert_string_equal(id, "S/RES/1325(2000)");
+    assert_int_equal(type, CITE_TYPE_RESOLUTION);
+    assert_int_equal(body, CITE_BODY_SC);
+    assert_true(cite_i_symbol_canon(id, sizeof id, "E/CN.4/Sub.2/RES/1999/3", 23, &type, &body));
+    assert_string_equal(id, "E/CN.4/SUB.2/RES/1999/3");
+    assert_int_equal(body, CITE_BODY_SUBCOM);
+    assert_true(cite_i_symbol_canon(id, sizeof id, "A/HRC/21/2", 10, &type, &body));
+    assert_int_equal(type, CITE_TYPE_DOCUMENT);
+    assert_int_equal(body, CITE_BODY_NONE);
+    assert_true(cite_i_symbol_canon(id, sizeof id, "S/PRST/2003/5", 13, &type, &body));
+    assert_int_equal(type, CITE_TYPE_STATEMENT);
+}
+
+static void
+test_roman_numerals_only_canonical_forms(void **state)
+{
+    (void)state;
+    assert_int_equal(cite_i_roman_value("XXI", 3), 21);
+    assert_int_equal(cite_i_roman_value("XIV", 3), 14);
+    assert_int_equal(cite_i_roman_value("IIII", 4), 0);
+    assert_int_equal(cite_i_roman_value("IC", 2), 0);
+    char buf[16];
+    cite_i_roman_format(buf, 49);
+    assert_string_equal(buf, "XLIX");
+}
+
+static void
+test_zh_date_in_digits_and_numerals(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH, "回顾安全理事会一九七三年十月二十二日第338(1973)号决议和"
+                                "2011 年 9 月 29 日第 18/18 号决议，");
+    assert_int_equal(doc.nrefs, 2);
+    assert_string_equal(doc.refs[0].date, "1973-10-22");
+    assert_string_equal(doc.refs[1].date, "2011-09-29");
+    cite_doc_release(&doc);
+}
+
+static void
+test_en_date_with_glued_footnote_number(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "Recalling General Assembly resolution 65/281 of 17 June 20117,\n");
+    assert_int_equal(doc.nrefs, 1);
+    assert_string_equal(doc.refs[0].target, "A/RES/65/281");
+    assert_string_equal(doc.refs[0].date, "2011-06-17");
+    cite_doc_release(&doc);
+}
+
+static void
+test_impossible_date_is_not_a_date(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "Recalling General Assembly resolution 65/281 of 31 February 2011,\n");
+    assert_int_equal(doc.nrefs, 1);
+    assert_string_equal(doc.refs[0].date, "");
+    cite_doc_release(&doc);
+}
+
+static void
+test_zh_list_shares_one_hao_jueyi_and_date(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH,
+            "人权理事会，\n\n回顾理事会 2007 年 6 月 18 日第 5/1 号和第 5/2 号决议，\n");
+    assert_int_equal(doc.nrefs, 2);
+    assert_string_equal(doc.refs[0].target, "A/HRC/RES/5/1");
+    assert_string_equal(doc.refs[1].target, "A/HRC/RES/5/2");
+    assert_string_equal(doc.refs[0].date, "2007-06-18");
+    assert_string_equal(doc.refs[1].date, "2007-06-18");
+    assert_string_equal(doc.refs[0].text, "2007 年 6 月 18 日第 5/1 号");
+    assert_string_equal(doc.refs[1].text, "第 5/2 号");
+    cite_doc_release(&doc);
+}
+
+static void
+test_en_list_with_oxford_comma(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "Recalling its resolutions 1325 (2000), 1820 (2008), and 1888 (2009),\n");
+    assert_int_equal(doc.nrefs, 3);
+    assert_string_equal(doc.refs[2].target, "S/RES/1888(2009)");
+    cite_doc_release(&doc);
+}
+
+static void
+test_zh_pinpoints_after_the_citation(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH, "人权理事会，\n\n3. 决定根据人权理事会第 18/18 号决议第 3 和第 4 段，\n");
+    assert_int_equal(doc.nrefs, 1);
+    assert_int_equal(doc.refs[0].npinpoint, 2);
+    assert_string_equal(doc.refs[0].pinpoint[0], "3");
+    assert_string_equal(doc.refs[0].pinpoint[1], "4");
+    assert_int_equal(doc.refs[0].relation, CITE_REL_DECIDING);
+    assert_string_equal(doc.refs[0].where, "OP3");
+    cite_doc_release(&doc);
+}
+
+static void
+test_en_pinpoints_before_the_citation(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN, "Recalling paragraph 3 (c) of Council resolution 18/18,\n");
+    assert_int_equal(doc.nrefs, 1);
+    assert_int_equal(doc.refs[0].npinpoint, 1);
+    assert_string_equal(doc.refs[0].pinpoint[0], "3(c)");
+    cite_doc_release(&doc);
+}
+
+static void
+test_body_of_year_numbered_resolution_from_sentence(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH,
+            "人权理事会，\n\n重申人权委员会各项决议，尤其是第 2004/81 号决议，"
+            "又回顾第 5/1 号决议。\n");
+    assert_int_equal(doc.nrefs, 2);
+    assert_string_equal(doc.refs[0].target, "E/CN.4/RES/2004/81");
+    /* the sentence ended: the next bare number is the Council's own */
+    assert_string_equal(doc.refs[1].target, "A/HRC/RES/5/1");
+    cite_doc_release(&doc);
+}
+
+static void
+collect(void *ctx, const struct cite_diag *d)
+{
+    int *n = ctx;
+    if (d->code == CITE_D_AMBIGUOUS_BODY) {
+        (*n)++;
+    }
+}
+
+static void
+test_unknown_body_is_reported(void **state)
+{
+    (void)state;
+    struct cite_text t;
+    const char *s = "Recalling resolution 1993/87,\n";
+    cite_text_init_mem(&t, "mem.txt", s, strlen(s));
+    struct cite_doc doc;
+    cite_doc_init(&doc);
+    int n = 0;
+    struct cite_diag_sink sink = {collect, &n};
+    cite_extract_doc(&doc, &t, CITE_LANG_EN, &sink);
+    assert_int_equal(n, 1);
+    cite_doc_release(&doc);
+    cite_text_release(&t);
+}
+
+static void
+test_zh_header_gives_document_metadata(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH,
+            "人权理事会\n第二十一届会议\n议程项目 10\n\n21/21\n\n"
+            "加强人权领域的技术合作\n\n人权理事会，\n\n回顾第 5/1 号决议，\n\n"
+            "1. 重申各国的责任；\n\n2012 年 9 月 27 日\n第 37 次会议\n\n"
+            "[未经表决获得通过。]\n");
+    assert_non_null(doc.info.id);
+    assert_string_equal(doc.info.id, "A/HRC/RES/21/21");
+    assert_int_equal(doc.info.body, CITE_BODY_HRC);
+    assert_int_equal(doc.info.session, 21);
+    assert_string_equal(doc.info.agenda_item, "10");
+    assert_string_equal(doc.info.title, "加强人权领域的技术合作");
+    assert_string_equal(doc.info.date, "2012-09-27");
+    assert_int_equal(doc.info.meeting, 37);
+    assert_string_equal(doc.info.vote, "without-vote");
+    /* the number under the heading is not a citation */
+    assert_int_equal(doc.nrefs, 1);
+    assert_string_equal(doc.refs[0].where, "PP1");
+    assert_int_equal(doc.refs[0].relation, CITE_REL_RECALLING);
+    cite_doc_release(&doc);
+}
+
+static void
+test_en_header_gives_document_metadata(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "Human Rights Council\nTwenty-first session\nAgenda item 10\n\n"
+            "21/21 Enhancement of technical cooperation\n\n"
+            "The Human Rights Council,\n\nRecalling its resolution 18/18,\n\n"
+            "1. Decides to continue;\n\n37th meeting\n27 September 2012\n\n"
+            "[Adopted without a vote.]\n");
+    assert_string_equal(doc.info.id, "A/HRC/RES/21/21");
+    assert_int_equal(doc.info.session, 21);
+    assert_string_equal(doc.info.title, "Enhancement of technical cooperation");
+    assert_string_equal(doc.info.date, "2012-09-27");
+    assert_int_equal(doc.info.meeting, 37);
+    assert_string_equal(doc.info.vote, "without-vote");
+    assert_int_equal(doc.nrefs, 1);
+    assert_string_equal(doc.refs[0].target, "A/HRC/RES/18/18");
+    cite_doc_release(&doc);
+}
+
+static void
+test_own_symbol_in_page_header_is_not_a_citation(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "A/HRC/RES/19/23\n\nThe Human Rights Council,\n\n"
+            "Recalling resolution 16/6,\n\nA/HRC/RES/19/23\n\n1. Decides;\n");
+    assert_string_equal(doc.info.id, "A/HRC/RES/19/23");
+    assert_int_equal(doc.nrefs, 1);
+    assert_string_equal(doc.refs[0].target, "A/HRC/RES/16/6");
+    cite_doc_release(&doc);
+}
+
+static void
+test_position_is_line_and_code_point_column(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_ZH, "人权理事会，\n\n回顾第 5/1 号决议，\n");
+    assert_int_equal(doc.nrefs, 1);
+    assert_int_equal(doc.refs[0].line, 3);
+    assert_int_equal(doc.refs[0].column, 3); /* after 回顾 */
+    cite_doc_release(&doc);
+}
+
+static void
+test_language_detection(void **state)
+{
+    (void)state;
+    struct cite_text t;
+    const char *zh = "人权理事会，回顾第 5/1 号决议";
+    const char *en = "The Human Rights Council, recalling the resolution of the Council";
+    cite_text_init_mem(&t, "a", zh, strlen(zh));
+    assert_int_equal(cite_extract_detect_lang(&t), CITE_LANG_ZH);
+    cite_text_release(&t);
+    cite_text_init_mem(&t, "b", en, strlen(en));
+    assert_int_equal(cite_extract_detect_lang(&t), CITE_LANG_EN);
+    cite_text_release(&t);
+}
+
+static void
+test_extraction_is_total_on_junk(void **state)
+{
+    (void)state;
+    /* digits and slashes, broken UTF-8, NUL bytes: no crash, no citation */
+    char junk[4096];
+    for (size_t i = 0; i < sizeof junk; i++) {
+        junk[i] = "0123456789/()第号决议\xff\x00 \n"[i % 24];
+    }
+    for (int lang = CITE_LANG_ZH; lang <= CITE_LANG_EN; lang++) {
+        struct cite_text t;
+        cite_text_init_mem(&t, "junk", junk, sizeof junk);
+        struct cite_doc doc;
+        cite_doc_init(&doc);
+        cite_extract_doc(&doc, &t, (enum cite_lang)lang, NULL);
+        for (size_t i = 0; i < doc.nrefs; i++) {
+            assert_non_null(doc.refs[i].target);
+        }
+        cite_doc_release(&doc);
+        cite_text_release(&t);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_canonical_id_of_each_body),
+        cmocka_unit_test(test_canonical_id_refuses_impossible_pairs),
+        cmocka_unit_test(test_symbol_canon_removes_spaces_and_classifies),
+        cmocka_unit_test(test_roman_numerals_only_canonical_forms),
+        cmocka_unit_test(test_zh_date_in_digits_and_numerals),
+        cmocka_unit_test(test_en_date_with_glued_footnote_number),
+        cmocka_unit_test(test_impossible_date_is_not_a_date),
+        cmocka_unit_test(test_zh_list_shares_one_hao_jueyi_and_date),
+        cmocka_unit_test(test_en_list_with_oxford_comma),
+        cmocka_unit_test(test_zh_pinpoints_after_the_citation),
+        cmocka_unit_test(test_en_pinpoints_before_the_citation),
+        cmocka_unit_test(test_body_of_year_numbered_resolution_from_sentence),
+        cmocka_unit_test(test_unknown_body_is_reported),
+        cmocka_unit_test(test_zh_header_gives_document_metadata),
+        cmocka_unit_test(test_en_header_gives_document_metadata),
+        cmocka_unit_test(test_own_symbol_in_page_header_is_not_a_citation),
+        cmocka_unit_test(test_position_is_line_and_code_point_column),
+        cmocka_unit_test(test_language_detection),
+        cmocka_unit_test(test_extraction_is_total_on_junk),
+    };
+    return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+}

@@ -1,0 +1,958 @@
+/*
+ * test_yaml.c - unit tests of the YAML writer and reader (src/yamlio).
+ *
+ * The writer is held to the byte layout of the format (key order, quoting,
+ * raw UTF-8, one `---` per doc) and to round trips: what it writes, the
+ * reader gives back as the same doc, and writing that again gives the same
+ * bytes.  The reader is held to its schema: every refusal is a diagnostic
+ * with its slug and file:line:col, and the rest of the input is still read.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cite_yaml.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+struct seen {
+    enum cite_diag_code code;
+    enum cite_severity severity;
+    char file[64];
+    size_t line;
+    size_t column;
+    size_t offset;
+    char message[256];
+};
+
+struct diags {
+    struct seen d[64];
+    size_t n;
+};
+
+static void
+collect(void *ctx, const struct cite_diag *d)
+{
+    struct diags *ds = ctx;
+    if (ds->n == sizeof ds->d / sizeof ds->d[0]) {
+        return;
+    }
+    struct seen *s = &ds->d[ds->n++];
+    s->code = d->code;
+    s->severity = d->severity;
+    snprintf(s->file, sizeof s->file, "%s", d->file ? d->file : "");
+    s->line = d->line;
+    s->column = d->column;
+    s->offset = d->offset;
+    snprintf(s->message, sizeof s->message, "%s", d->message);
+}
+
+/* Reads a NUL-terminated YAML text; diagnostics land in *ds. */
+static int
+read_text(struct cite_corpus *c, const char *yaml, struct diags *ds)
+{
+    struct cite_diag_sink sink = {collect, ds};
+    memset(ds, 0, sizeof *ds);
+    return cite_yaml_read_mem(c, yaml, strlen(yaml), "in.yaml", &sink);
+}
+
+/* Writes n docs; returns the malloc'd output. */
+static char *
+write_docs(const struct cite_doc *docs, size_t n)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    struct cite_yaml_writer *w = cite_yaml_writer_new(f);
+    assert_non_null(w);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(cite_yaml_write_doc(w, &docs[i]), 0);
+    }
+    assert_int_equal(cite_yaml_writer_finish(w), 0);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+static char *
+write_doc(const struct cite_doc *doc)
+{
+    return write_docs(doc, 1);
+}
+
+/* The example of the format's contract. */
+static void
+make_contract_doc(struct cite_doc *d)
+{
+    cite_doc_init(d);
+    d->source = cite_doc_strdup(d, "data/texts/A_HRC_RES_21_21.zh.txt");
+    d->lang = CITE_LANG_ZH;
+    d->info.id = cite_doc_strdup(d, "A/HRC/RES/21/21");
+    d->info.body = CITE_BODY_HRC;
+    d->info.type = CITE_TYPE_RESOLUTION;
+    d->info.session = 21;
+    strcpy(d->info.date, "2012-09-27");
+    d->info.meeting = 37;
+    d->info.vote = cite_doc_strdup(d, "without-vote");
+    d->info.agenda_item = cite_doc_strdup(d, "10");
+    d->info.title = cite_doc_strdup(d, "加强人权领域的技术合作和能力建设");
+    struct cite_ref *r = cite_doc_add_ref(d);
+    r->target = cite_doc_strdup(d, "A/HRC/RES/5/1");
+    r->type = CITE_TYPE_RESOLUTION;
+    r->body = CITE_BODY_HRC;
+    strcpy(r->date, "2007-06-18");
+    cite_doc_add_pinpoint(d, r, "3", 1);
+    cite_doc_add_pinpoint(d, r, "4", 1);
+    r->relation = CITE_REL_RECALLING;
+    strcpy(r->where, "PP9");
+    r->line = 31;
+    r->column = 9;
+    r->text = cite_doc_strdup(d, "2007 年 6 月 18 日第 5/1 号");
+}
+
+static const char contract_yaml[] =
+    "---\n"
+    "source: data/texts/A_HRC_RES_21_21.zh.txt\n"
+    "language: zh\n"
+    "document:\n"
+    "  id: A/HRC/RES/21/21\n"
+    "  body: HRC\n"
+    "  type: resolution\n"
+    "  session: 21\n"
+    "  date: 2012-09-27\n"
+    "  meeting: 37\n"
+    "  vote: without-vote\n"
+    "  agenda-item: \"10\"\n"
+    "  title: 加强人权领域的技术合作和能力建设\n"
+    "citations:\n"
+    "- target: A/HRC/RES/5/1\n"
+    "  type: resolution\n"
+    "  body: HRC\n"
+    "  date: 2007-06-18\n"
+    "  pinpoint: [3, 4]\n"
+    "  relation: recalling\n"
+    "  in: PP9\n"
+    "  line: 31\n"
+    "  column: 9\n"
+    "  text: 2007 年 6 月 18 日第 5/1 号\n";
+
+/* A doc meant to be hard to round-trip. */
+static void
+make_tricky_doc(struct cite_doc *d)
+{
+    cite_doc_init(d);
+    d->source = cite_doc_strdup(d, "data/texts/A_RES_79_1.ar.txt");
+    d->lang = CITE_LANG_AR;
+    d->info.id = cite_doc_strdup(d, "A/RES/79/1");
+    d->info.title = cite_doc_strdup(d, "10");
+    d->info.vote = cite_doc_strdup(d, "14-0-1");
+    d->info.agenda_item = cite_doc_strdup(d, "true");
+
+    struct cite_ref *r = cite_doc_add_ref(d);
+    r->target = cite_doc_strdup(d, "A/HRC/RES/5/1");
+    r->type = CITE_TYPE_RESOLUTION;
+    r->body = CITE_BODY_HRC;
+    cite_doc_add_pinpoint(d, r, "3", 1);
+    cite_doc_add_pinpoint(d, r, "3(c)", 4);
+    r->relation = CITE_REL_TAKING_NOTE;
+    strcpy(r->where, "OP3");
+    r->line = 12;
+    r->column = 40;
+    r->text = cite_doc_strdup(
+        d, "قرار مجلس حقوق الإنسان 5/1 المؤرخ 18 حزيران/يونيه 2007");
+
+    r = cite_doc_add_ref(d); /* only a target and odd strings */
+    r->target = cite_doc_strdup(d, "S/RES/242(1967)");
+    r->text = cite_doc_strdup(
+        d, "he said: \"resolution 242\" and 'more' # not a comment");
+
+    r = cite_doc_add_ref(d);
+    r->target = cite_doc_strdup(d, "instrument:udhr");
+    r->type = CITE_TYPE_INSTRUMENT;
+    r->text = cite_doc_strdup(d, "  leading and trailing spaces  ");
+
+    r = cite_doc_add_ref(d);
+    r->target = cite_doc_strdup(d, "E/CN.4/RES/2004/81");
+    cite_doc_add_pinpoint(d, r, "yes", 3);
+    cite_doc_add_pinpoint(d, r, "null", 4);
+    r->text = cite_doc_strdup(d, "- [a, b]: {c}\ttab\nnew line ~ 第5/1号");
+}
+
+/* ---- writer ----------------------------------------------------------- */
+
+static void
+test_write_matches_the_format_contract(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    make_contract_doc(&d);
+    char *out = write_doc(&d);
+    assert_string_equal(out, contract_yaml);
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_opens_every_document_with_three_dashes(void **state)
+{
+    (void)state;
+    struct cite_doc docs[3];
+    for (int i = 0; i < 3; i++) {
+        cite_doc_init(&docs[i]);
+    }
+    char *out = write_docs(docs, 3);
+    assert_string_equal(out, "---\ncitations: []\n"
+                             "---\ncitations: []\n"
+                             "---\ncitations: []\n");
+    free(out);
+}
+
+static void
+test_write_omits_unknown_fields(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    struct cite_ref *r = cite_doc_add_ref(&d);
+    r->target = cite_doc_strdup(&d, "S/10611");
+    char *out = write_doc(&d);
+    assert_string_equal(out, "---\ncitations:\n- target: S/10611\n");
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_double_quotes_strings_that_would_change_type(void **state)
+{
+    (void)state;
+    static const char *const values[] = {
+        "10",  "true", "null", "yes",  "~",          "No",    "3.5",
+        "1e3", "0x1F", "-7",   ".inf", "2012-09-27", "12:30",
+    };
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        struct cite_doc d;
+        char expect[64];
+        cite_doc_init(&d);
+        d.info.title = cite_doc_strdup(&d, values[i]);
+        char *out = write_doc(&d);
+        snprintf(expect, sizeof expect, "  title: \"%s\"\n", values[i]);
+        if (strstr(out, expect) == NULL) {
+            fail_msg("'%s' not double-quoted in:\n%s", values[i], out);
+        }
+        free(out);
+        cite_doc_release(&d);
+    }
+}
+
+static void
+test_write_always_double_quotes_the_agenda_item(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    d.info.agenda_item = cite_doc_strdup(&d, "4 (a)");
+    char *out = write_doc(&d);
+    assert_non_null(strstr(out, "\n  agenda-item: \"4 (a)\"\n"));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_leaves_vote_counts_plain(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    d.info.vote = cite_doc_strdup(&d, "14-0-1");
+    char *out = write_doc(&d);
+    assert_non_null(strstr(out, "\n  vote: 14-0-1\n"));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_quotes_pinpoints_only_when_they_are_not_numbers(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    struct cite_ref *r = cite_doc_add_ref(&d);
+    r->target = cite_doc_strdup(&d, "S/RES/242(1967)");
+    cite_doc_add_pinpoint(&d, r, "3", 1);
+    cite_doc_add_pinpoint(&d, r, "3(c)", 4);
+    cite_doc_add_pinpoint(&d, r, "yes", 3);
+    char *out = write_doc(&d);
+    assert_non_null(strstr(out, "\n  pinpoint: [3, 3(c), \"yes\"]\n"));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_keeps_cjk_and_arabic_raw(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    make_tricky_doc(&d);
+    char *out = write_doc(&d);
+    assert_non_null(strstr(out, "text: قرار مجلس حقوق الإنسان 5/1"));
+    assert_null(strstr(out, "\\u"));
+    assert_null(strstr(out, "\\x"));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_never_folds_long_lines(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    char title[1200];
+    cite_doc_init(&d);
+    for (size_t i = 0; i + 5 < sizeof title; i += 5) {
+        memcpy(title + i, "word ", 5);
+    }
+    title[sizeof title - 5] = 'x';
+    title[sizeof title - 4] = '\0';
+    d.info.title = cite_doc_strdup(&d, title);
+    char *out = write_doc(&d);
+    char expect[1300];
+    snprintf(expect, sizeof expect, "\n  title: %s\n", title);
+    assert_non_null(strstr(out, expect));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_replaces_invalid_utf8_instead_of_failing(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    d.info.title = cite_doc_strdup(&d, "bad \xFF byte");
+    char *out = write_doc(&d);
+    assert_non_null(strstr(out, "title: bad \xEF\xBF\xBD byte\n"));
+    free(out);
+    cite_doc_release(&d);
+}
+
+static void
+test_write_error_is_reported_by_finish(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (f == NULL) {
+        skip();
+    }
+    struct cite_doc d;
+    make_contract_doc(&d);
+    struct cite_yaml_writer *w = cite_yaml_writer_new(f);
+    assert_non_null(w);
+    (void)cite_yaml_write_doc(w, &d); /* may still sit in stdio's buffer */
+    assert_int_equal(cite_yaml_writer_finish(w), -1);
+    fclose(f);
+    cite_doc_release(&d);
+}
+
+/* ---- round trips ------------------------------------------------------ */
+
+static void
+test_round_trip_is_byte_identical(void **state)
+{
+    (void)state;
+    struct cite_doc docs[3];
+    struct cite_corpus c;
+    struct diags ds;
+
+    make_contract_doc(&docs[0]);
+    make_tricky_doc(&docs[1]);
+    cite_doc_init(&docs[2]);
+    char *first = write_docs(docs, 3);
+
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, first, &ds), 0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(c.n, 3);
+    char *second = write_docs(c.docs, c.n);
+    assert_string_equal(second, first);
+
+    free(first);
+    free(second);
+    cite_corpus_release(&c);
+    for (int i = 0; i < 3; i++) {
+        cite_doc_release(&docs[i]);
+    }
+}
+
+static void
+test_read_gives_back_every_field(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    struct cite_corpus c;
+    struct diags ds;
+
+    make_tricky_doc(&d);
+    char *out = write_doc(&d);
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, out, &ds), 0);
+    assert_int_equal(c.n, 1);
+    const struct cite_doc *e = &c.docs[0];
+
+    assert_string_equal(e->source, d.source);
+    assert_int_equal(e->lang, CITE_LANG_AR);
+    assert_string_equal(e->info.id, "A/RES/79/1");
+    assert_string_equal(e->info.title, "10");
+    assert_string_equal(e->info.vote, "14-0-1");
+    assert_string_equal(e->info.agenda_item, "true");
+    assert_int_equal(e->info.body, CITE_BODY_NONE);
+    assert_int_equal(e->info.session, 0);
+    assert_string_equal(e->info.date, "");
+    assert_int_equal(e->nrefs, d.nrefs);
+    for (size_t i = 0; i < d.nrefs; i++) {
+        const struct cite_ref *a = &d.refs[i];
+        const struct cite_ref *b = &e->refs[i];
+        assert_string_equal(b->target, a->target);
+        assert_int_equal(b->type, a->type);
+        assert_int_equal(b->body, a->body);
+        assert_string_equal(b->date, a->date);
+        assert_int_equal(b->npinpoint, a->npinpoint);
+        for (size_t k = 0; k < a->npinpoint; k++) {
+            assert_string_equal(b->pinpoint[k], a->pinpoint[k]);
+        }
+        assert_int_equal(b->relation, a->relation);
+        assert_string_equal(b->where, a->where);
+        assert_int_equal(b->line, a->line);
+        assert_int_equal(b->column, a->column);
+        assert_string_equal(b->text, a->text);
+    }
+    free(out);
+    cite_corpus_release(&c);
+    cite_doc_release(&d);
+}
+
+/* ---- reader: well-formed input ---------------------------------------- */
+
+static void
+test_read_empty_stream_gives_no_docs(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, "", &ds), 0);
+    assert_int_equal(c.n, 0);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_empty_citations_list(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, "---\nsource: a.txt\ncitations: []\n", &ds),
+                     0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.docs[0].source, "a.txt");
+    assert_int_equal(c.docs[0].nrefs, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_sets_the_line_of_each_document(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "---\ncitations: []\n"
+                               "---\nsource: b\n"
+                               "citations:\n- target: S/1\n"
+                               "---\ncitations: []\n",
+                               &ds),
+                     0);
+    assert_int_equal(c.n, 3);
+    assert_int_equal(c.docs[0].source_line, 1);
+    assert_int_equal(c.docs[1].source_line, 3);
+    assert_int_equal(c.docs[2].source_line, 7);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_null_values_count_as_absent_keys(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "source: ~\n"
+                               "document:\n"
+                               "  session:\n"
+                               "  title: null\n"
+                               "citations:\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(c.n, 1);
+    assert_null(c.docs[0].source);
+    assert_int_equal(c.docs[0].info.session, 0);
+    assert_null(c.docs[0].info.title);
+    assert_int_equal(c.docs[0].nrefs, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_plain_numbers_in_pinpoint_are_strings(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- target: S/RES/242(1967)\n"
+                               "  pinpoint: [3, \"3(c)\", 4.1]\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(c.docs[0].refs[0].npinpoint, 3);
+    assert_string_equal(c.docs[0].refs[0].pinpoint[0], "3");
+    assert_string_equal(c.docs[0].refs[0].pinpoint[1], "3(c)");
+    assert_string_equal(c.docs[0].refs[0].pinpoint[2], "4.1");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_from_file_equals_read_from_memory(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    fputs(contract_yaml, f);
+    rewind(f);
+    memset(&ds, 0, sizeof ds);
+    cite_corpus_init(&c);
+    assert_int_equal(cite_yaml_read(&c, f, "file.yaml", &sink), 0);
+    fclose(f);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(c.n, 1);
+    char *out = write_doc(&c.docs[0]);
+    assert_string_equal(out, contract_yaml);
+    free(out);
+    cite_corpus_release(&c);
+}
+
+/* ---- reader: schema errors -------------------------------------------- */
+
+static void
+test_read_unknown_key_is_reported_where_it_is_and_skipped(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "---\n"
+                               "citations:\n"
+                               "- target: S/RES/242(1967)\n"
+                               "  foo: [1, {a: b}]\n"
+                               "  line: 7\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_YAML_SCHEMA);
+    assert_int_equal(ds.d[0].severity, CITE_SEV_ERROR);
+    assert_string_equal(ds.d[0].file, "in.yaml");
+    assert_int_equal(ds.d[0].line, 4);
+    assert_int_equal(ds.d[0].column, 3);
+    assert_string_equal(ds.d[0].message, "unknown key 'foo' in citation");
+    /* the citation itself survives, with the keys after the bad one */
+    assert_int_equal(c.docs[0].nrefs, 1);
+    assert_int_equal(c.docs[0].refs[0].line, 7);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_wrong_type_for_line_is_reported_at_the_value(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- target: S/1\n"
+                               "  line: abc\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_YAML_SCHEMA);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_int_equal(ds.d[0].column, 9);
+    assert_string_equal(
+        ds.d[0].message,
+        "expected an integer for 'line' in citation, got 'abc'");
+    assert_int_equal(c.docs[0].refs[0].line, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_quoted_integer_is_a_wrong_type(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, "document:\n  session: \"21\"\n", &ds), 0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 2);
+    assert_int_equal(ds.d[0].column, 12);
+    assert_non_null(
+        strstr(ds.d[0].message, "expected an integer for 'session'"));
+    assert_int_equal(c.docs[0].info.session, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_citations_that_are_not_a_sequence_are_rejected(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, "source: a\ncitations: 5\n", &ds), 0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 2);
+    assert_int_equal(ds.d[0].column, 12);
+    assert_string_equal(
+        ds.d[0].message,
+        "expected a sequence for 'citations' at top level, got '5'");
+    assert_int_equal(c.n, 1);
+    assert_int_equal(c.docs[0].nrefs, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_citation_without_target_is_dropped(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- target: S/1\n"
+                               "- type: resolution\n"
+                               "  line: 4\n"
+                               "- target: S/2\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_int_equal(ds.d[0].column, 3);
+    assert_string_equal(ds.d[0].message, "citation without 'target'");
+    assert_int_equal(c.docs[0].nrefs, 2);
+    assert_string_equal(c.docs[0].refs[0].target, "S/1");
+    assert_string_equal(c.docs[0].refs[1].target, "S/2");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_unknown_names_are_rejected(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "language: xx\n"
+                               "citations:\n"
+                               "- target: S/1\n"
+                               "  relation: pondering\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 2);
+    assert_string_equal(ds.d[0].message, "unknown language 'xx' at top level");
+    assert_string_equal(ds.d[1].message,
+                        "unknown relation 'pondering' in citation");
+    assert_int_equal(c.docs[0].lang, CITE_LANG_UNKNOWN);
+    assert_int_equal(c.docs[0].refs[0].relation, CITE_REL_NONE);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_impossible_date_is_rejected(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(
+        read_text(&c, "citations:\n- target: S/1\n  date: 2011-02-29\n", &ds),
+        0);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message,
+                        "invalid date '2011-02-29' in citation");
+    assert_string_equal(c.docs[0].refs[0].date, "");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_duplicate_key_is_reported(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(
+        read_text(&c, "source: a\nsource: b\ncitations: []\n", &ds), 0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 2);
+    assert_string_equal(ds.d[0].message, "duplicate key 'source' at top level");
+    assert_string_equal(c.docs[0].source, "a");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_document_that_is_not_a_mapping_is_skipped(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "---\n- a list\n"
+                               "---\nsource: kept\ncitations: []\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_YAML_SCHEMA);
+    assert_int_equal(ds.d[0].line, 2);
+    assert_string_equal(ds.d[0].message, "document is not a mapping");
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.docs[0].source, "kept");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_offsets_are_in_bytes_and_columns_in_code_points(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    /* "标题" is 2 code points but 6 bytes */
+    static const char yaml[] = "document: {title: 标题, x: 1}\n";
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, yaml, &ds), 0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].column, 23);
+    assert_int_equal(ds.d[0].offset, (size_t)(strstr(yaml, "x:") - yaml));
+    cite_corpus_release(&c);
+}
+
+/* ---- reader: hostile input -------------------------------------------- */
+
+static void
+test_read_rejects_an_alias_value(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- target: S/1\n"
+                               "  text: *lol\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_YAML_SCHEMA);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_int_equal(ds.d[0].column, 9);
+    assert_string_equal(ds.d[0].message, "alias '*lol' is not allowed");
+    assert_int_equal(c.docs[0].nrefs, 1);
+    assert_null(c.docs[0].refs[0].text);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_rejects_an_aliased_citation(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- {target: S/1}\n"
+                               "- *a\n"
+                               "- target: S/2\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_int_equal(ds.d[0].column, 3);
+    assert_string_equal(ds.d[0].message, "alias '*a' is not allowed");
+    assert_int_equal(c.docs[0].nrefs, 2);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_does_not_expand_an_alias_bomb(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    char yaml[4096];
+    size_t n = 0;
+    /* each level doubles the size of the expansion: 2^30 nodes if followed */
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n,
+                          "citations:\n- &a0 [x, x]\n");
+    for (int i = 1; i <= 30; i++) {
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n,
+                              "- &a%d [*a%d, *a%d]\n", i, i - 1, i - 1);
+    }
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, yaml, &ds), 0);
+    assert_int_equal(ds.n, 31);
+    for (size_t i = 0; i < ds.n; i++) {
+        assert_int_equal(ds.d[i].code, CITE_D_YAML_SCHEMA);
+        assert_non_null(strstr(ds.d[i].message, "anchor '&a"));
+    }
+    assert_int_equal(c.docs[0].nrefs, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_limits_nesting_depth(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    char yaml[512];
+    size_t n = 0;
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n, "citations: []\nx: ");
+    for (int i = 0; i < 100; i++) {
+        yaml[n++] = '[';
+    }
+    for (int i = 0; i < 100; i++) {
+        yaml[n++] = ']';
+    }
+    yaml[n++] = '\n';
+    yaml[n] = '\0';
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, yaml, &ds), -1);
+    assert_int_equal(ds.d[ds.n - 1].code, CITE_D_YAML_SYNTAX);
+    assert_int_equal(ds.d[ds.n - 1].line, 2);
+    assert_non_null(strstr(ds.d[ds.n - 1].message, "nesting deeper than"));
+    assert_int_equal(c.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_syntax_error_returns_minus_one_with_its_line(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c,
+                               "---\nsource: ok\ncitations: []\n"
+                               "---\nsource: [unclosed\ncitations: []\n",
+                               &ds),
+                     -1);
+    assert_true(ds.n >= 1);
+    const struct seen *last = &ds.d[ds.n - 1];
+    assert_int_equal(last->code, CITE_D_YAML_SYNTAX);
+    assert_int_equal(last->severity, CITE_SEV_ERROR);
+    assert_string_equal(last->file, "in.yaml");
+    assert_true(last->line >= 5);
+    assert_true(last->column >= 1);
+    /* the document before the error stays */
+    assert_int_equal(c.n, 1);
+    assert_string_equal(c.docs[0].source, "ok");
+    cite_corpus_release(&c);
+}
+
+static void
+test_read_invalid_utf8_is_a_syntax_error_at_its_byte(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    assert_int_equal(read_text(&c, "source: a\ntitle: \xff\n", &ds), -1);
+    const struct seen *last = &ds.d[ds.n - 1];
+    assert_int_equal(last->code, CITE_D_YAML_SYNTAX);
+    assert_int_equal(last->line, 2);
+    assert_int_equal(last->column, 8);
+    assert_int_equal(last->offset, 17);
+    cite_corpus_release(&c);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_write_matches_the_format_contract),
+        cmocka_unit_test(test_write_opens_every_document_with_three_dashes),
+        cmocka_unit_test(test_write_omits_unknown_fields),
+        cmocka_unit_test(
+            test_write_double_quotes_strings_that_would_change_type),
+        cmocka_unit_test(test_write_always_double_quotes_the_agenda_item),
+        cmocka_unit_test(test_write_leaves_vote_counts_plain),
+        cmocka_unit_test(
+            test_write_quotes_pinpoints_only_when_they_are_not_numbers),
+        cmocka_unit_test(test_write_keeps_cjk_and_arabic_raw),
+        cmocka_unit_test(test_write_never_folds_long_lines),
+        cmocka_unit_test(test_write_replaces_invalid_utf8_instead_of_failing),
+        cmocka_unit_test(test_write_error_is_reported_by_finish),
+        cmocka_unit_test(test_round_trip_is_byte_identical),
+        cmocka_unit_test(test_read_gives_back_every_field),
+        cmocka_unit_test(test_read_empty_stream_gives_no_docs),
+        cmocka_unit_test(test_read_empty_citations_list),
+        cmocka_unit_test(test_read_sets_the_line_of_each_document),
+        cmocka_unit_test(test_read_null_values_count_as_absent_keys),
+        cmocka_unit_test(test_read_plain_numbers_in_pinpoint_are_strings),
+        cmocka_unit_test(test_read_from_file_equals_read_from_memory),
+        cmocka_unit_test(
+            test_read_unknown_key_is_reported_where_it_is_and_skipped),
+        cmocka_unit_test(
+            test_read_wrong_type_for_line_is_reported_at_the_value),
+        cmocka_unit_test(test_read_quoted_integer_is_a_wrong_type),
+        cmocka_unit_test(
+            test_read_citations_that_are_not_a_sequence_are_rejected),
+        cmocka_unit_test(test_read_citation_without_target_is_dropped),
+        cmocka_unit_test(test_read_unknown_names_are_rejected),
+        cmocka_unit_test(test_read_impossible_date_is_rejected),
+        cmocka_unit_test(test_read_duplicate_key_is_reported),
+        cmocka_unit_test(test_read_document_that_is_not_a_mapping_is_skipped),
+        cmocka_unit_test(
+            test_read_offsets_are_in_bytes_and_columns_in_code_points),
+        cmocka_unit_test(test_read_rejects_an_alias_value),
+        cmocka_unit_test(test_read_rejects_an_aliased_citation),
+        cmocka_unit_test(test_read_does_not_expand_an_alias_bomb),
+        cmocka_unit_test(test_read_limits_nesting_depth),
+        cmocka_unit_test(
+            test_read_syntax_error_returns_minus_one_with_its_line),
+        cmocka_unit_test(test_read_invalid_utf8_is_a_syntax_error_at_its_byte),
+    };
+    int n = (int)(sizeof tests / sizeof tests[0]);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    printf("%d passed, %d failed\n", n - failed, failed);
+    return failed != 0;
+}
