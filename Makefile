@@ -123,3 +123,38 @@ format:
 
 clean:
 	rm -rf build build-asan
+
+# --- evaluation against the development corpus -----------------------------
+# Not part of `make test`: measures extraction against the hand-checked truth
+# in $(CORPUS) (texts/<lang>/*.txt, truth/<lang>/*.yaml; see its
+# ANNOTATION.md), which is never copied here.  Prints precision / recall
+# tables, every miss and false hit, and whether the issue's thresholds are
+# met.  Exits 0 whatever the figures, 2 when the corpus is missing, 1 on a
+# tool error.  EVAL_LANG=en measures one language; EVAL_VERBOSE=1 adds the
+# truth's notes, our mention texts and a per-document table.
+CORPUS       ?= ../shared/corpus
+EVAL_LANG    ?=
+EVAL_VERBOSE ?=
+EVAL_BIN     := $(BUILD)/tests/eval
+
+.PHONY: eval
+
+$(EVAL_BIN): tests/eval/eval.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(ALL_LDFLAGS) -lm
+
+eval:
+	@if [ ! -d "$(CORPUS)/texts" ] || [ ! -d "$(CORPUS)/truth" ]; then \
+	  echo "" >&2; \
+	  echo "**********************************************************" >&2; \
+	  echo "eval: THE CORPUS IS MISSING: $(CORPUS)" >&2; \
+	  echo "eval: (no texts/ and truth/ there); NOTHING WAS MEASURED." >&2; \
+	  echo "eval: run 'make eval CORPUS=path/to/corpus'." >&2; \
+	  echo "**********************************************************" >&2; \
+	  echo "" >&2; \
+	  exit 2; \
+	fi
+	@$(MAKE) --no-print-directory -s $(BIN) $(EVAL_BIN)
+	@$(EVAL_BIN) --corpus "$(CORPUS)" --citegraph $(BIN) --work $(BUILD)/eval \
+	  $(if $(strip $(EVAL_LANG)),--lang $(EVAL_LANG)) \
+	  $(if $(filter-out 0 no,$(strip $(EVAL_VERBOSE))),--verbose)

@@ -21,6 +21,35 @@
  *   YEAR 年 MONTH 月 DAY 日  (digits or Chinese numerals)
  * Returns the index after it (0 if none) and the ISO date in out.
  */
+/* "de", "er" (1er), "of": a short word between a day and a month. */
+static int
+is_filler(const struct tokview *c, size_t k)
+{
+    if (k >= c->n) {
+        return 0;
+    }
+    if (c->tk[k].kind == T_KW && c->tk[k].kw->cls == KW_OF) {
+        return 1;
+    }
+    return c->tk[k].kind == T_WORD && c->tk[k].len <= 3 &&
+           !(c->tk[k].flags & TF_UPPER);
+}
+
+/* The other name of the same month: "تشرين الأول/أكتوبر", "آب (أغسطس)". */
+static size_t
+month_twin(const struct tokview *c, size_t k, long m)
+{
+    if (is_punct(c, k, '/') && is_kw(c, skip_nl(c, k + 1), KW_MONTH) &&
+        c->tk[skip_nl(c, k + 1)].kw->val == m) {
+        return skip_nl(c, skip_nl(c, k + 1) + 1);
+    }
+    if (is_punct(c, k, '(') && is_kw(c, k + 1, KW_MONTH) &&
+        c->tk[k + 1].kw->val == m && is_punct(c, k + 2, ')')) {
+        return skip_nl(c, k + 3);
+    }
+    return k;
+}
+
 size_t
 cite_i_date_at(const struct tokview *c, size_t i, char *out)
 {
@@ -42,16 +71,15 @@ cite_i_date_at(const struct tokview *c, size_t i, char *out)
     if (is_num(c, j) && c->tk[j].ndigits <= 2) {
         d = (long)c->tk[j].val;
         size_t k = skip_nl(c, j + 1);
-        if (k < c->n && c->tk[k].kind == T_WORD && c->tk[k].len <= 3 &&
-            !(c->tk[k].flags & TF_UPPER)) {
+        if (is_filler(c, k)) {
             k = skip_nl(c, k + 1); /* "1er", "de" */
         }
         if (!is_kw(c, k, KW_MONTH)) {
             return 0;
         }
         m = c->tk[k].kw->val;
-        k = skip_nl(c, k + 1);
-        if (k < c->n && c->tk[k].kind == T_WORD && c->tk[k].len <= 3) {
+        k = month_twin(c, skip_nl(c, k + 1), m);
+        if (is_filler(c, k)) {
             k = skip_nl(c, k + 1);
         }
         if (!is_num(c, k) || c->tk[k].ndigits < 4) {
@@ -65,7 +93,15 @@ cite_i_date_at(const struct tokview *c, size_t i, char *out)
             buf[4] = '\0';
             y = atol(buf);
         }
-        return cite_i_date_format(out, (int)y, (int)m, (int)d) ? k + 1 : 0;
+        size_t after = k + 1;
+        size_t ym = skip_nl(c, after);
+        if (is_kw(c, ym, KW_YEAR_MARK)) {
+            after = ym + 1; /* года */
+            if (is_punct(c, after, '.') && !(c->tk[after].flags & TF_SPACE_BEFORE)) {
+                after++; /* г. */
+            }
+        }
+        return cite_i_date_format(out, (int)y, (int)m, (int)d) ? after : 0;
     }
     if (is_kw(c, j, KW_MONTH)) {
         m = c->tk[j].kw->val;

@@ -19,6 +19,14 @@ cite_i_lang_table(enum cite_lang lang)
         return &cite_i_lang_zh;
     case CITE_LANG_EN:
         return &cite_i_lang_en;
+    case CITE_LANG_FR:
+        return &cite_i_lang_fr;
+    case CITE_LANG_ES:
+        return &cite_i_lang_es;
+    case CITE_LANG_RU:
+        return &cite_i_lang_ru;
+    case CITE_LANG_AR:
+        return &cite_i_lang_ar;
     default:
         return NULL;
     }
@@ -80,6 +88,26 @@ cite_extract_detect_lang(const struct cite_text *t)
     return CITE_LANG_EN;
 }
 
+/*
+ * The document's own id is never a citation of itself (mastheads, running
+ * headers, the number under the heading); when the id was only known at
+ * the end (from the file name), the earlier mentions go now.
+ */
+static void
+drop_self_citations(struct cite_doc *doc)
+{
+    if (doc->info.id == NULL) {
+        return;
+    }
+    size_t w = 0;
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        if (strcmp(doc->refs[r].target, doc->info.id) != 0) {
+            doc->refs[w++] = doc->refs[r];
+        }
+    }
+    doc->nrefs = w;
+}
+
 void
 cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
                  enum cite_lang lang, const struct cite_diag_sink *sink)
@@ -103,9 +131,18 @@ cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
     }
     cite_i_run(doc, t, lt, sink);
     if (doc->info.id == NULL) {
-        cite_diag_emit(sink, CITE_D_NO_DOCUMENT_ID, t->path, 1, 1, 0,
-                       "the document's own symbol was not found");
+        char id[128];
+        if (t->path != NULL && cite_i_id_from_path(t->path, id, sizeof id)) {
+            doc->info.id = cite_doc_strdup(doc, id);
+            cite_diag_emit(sink, CITE_D_ID_FROM_NAME, t->path, 0, 0, 0,
+                           "the text does not give its own symbol; '%s' taken "
+                           "from the file name", id);
+        } else {
+            cite_diag_emit(sink, CITE_D_NO_DOCUMENT_ID, t->path, 0, 0, 0,
+                           "the document's own symbol was not found");
+        }
     }
+    drop_self_citations(doc);
 }
 
 const char *

@@ -51,6 +51,9 @@ enum kw_class {
     KW_THEREOF,    /* thereof */
     KW_ORDINAL,    /* a number word: twenty-first; val = number */
     KW_ADOPTED,    /* adopted by (header) */
+    KW_SUBPARA,    /* sub-paragraph(s): alinéa, подпункт */
+    KW_IBID,       /* Ibid. */
+    KW_TITLE_INTRO, /* on, entitled: a title follows a number */
     KW_COUNT
 };
 
@@ -79,6 +82,10 @@ struct lang_table {
 
 extern const struct lang_table cite_i_lang_zh;
 extern const struct lang_table cite_i_lang_en;
+extern const struct lang_table cite_i_lang_fr;
+extern const struct lang_table cite_i_lang_es;
+extern const struct lang_table cite_i_lang_ru;
+extern const struct lang_table cite_i_lang_ar;
 const struct lang_table *cite_i_lang_table(enum cite_lang lang);
 
 /* Tokens. */
@@ -191,10 +198,17 @@ num_value(const struct tokview *c, size_t i)
 /* A date at token i; returns the index after it (0 if none), ISO in out. */
 size_t cite_i_date_at(const struct tokview *c, size_t i, char *out);
 
-/* Metadata from one line [from, to) of the header (meta.c); returns 1 when
- * the line was metadata and holds no citation. */
-int cite_i_meta_header(struct cite_doc *doc, const struct tokview *v,
-                       size_t from, size_t to, int *want_title);
+/*
+ * Metadata from one line [from, to) of the header (meta.c).  Returns the
+ * index where citations may be looked for: from when the line holds no
+ * metadata, to when it was all metadata.  *title_open says that the next
+ * header lines continue the title.
+ */
+size_t cite_i_meta_header(struct cite_doc *doc, const struct tokview *v,
+                          size_t from, size_t to, int *title_open);
+
+/* The id a file name like S_RES_459_1979.txt gives, into out; 0 if none. */
+int cite_i_id_from_path(const char *path, char *out, size_t outlen);
 
 /* The same for a line after the operative part: date, meeting, vote. */
 int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,

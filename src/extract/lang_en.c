@@ -26,6 +26,7 @@ static const struct kw kws[] = {
     K("to", KW_TO, 0),
     K("through", KW_TO, 0),
     K("of", KW_OF, 0),
+    K("dated", KW_OF, 0),
     K("thereof", KW_THEREOF, 0),
 
     K("january", KW_MONTH, 1), K("february", KW_MONTH, 2),
@@ -127,6 +128,9 @@ static const struct kw kws[] = {
     K("without a vote", KW_NO_VOTE, 0),
     K("unanimously", KW_UNANIMOUS, 0),
     K("adopted by", KW_ADOPTED, 0),
+    K("subparagraph", KW_SUBPARA, 0),
+    K("subparagraphs", KW_SUBPARA, 1),
+    K("ibid", KW_IBID, 0),
 
     K("first", KW_ORDINAL, 1), K("second", KW_ORDINAL, 2),
     K("third", KW_ORDINAL, 3), K("fourth", KW_ORDINAL, 4),
@@ -146,6 +150,10 @@ static const struct kw kws[] = {
     K("seventy", KW_ORDINAL, 70), K("eightieth", KW_ORDINAL, 80),
     K("eighty", KW_ORDINAL, 80), K("ninetieth", KW_ORDINAL, 90),
     K("ninety", KW_ORDINAL, 90),
+    K("on", KW_TITLE_INTRO, 0),
+    K("entitled", KW_TITLE_INTRO, 0),
+    K("concerning", KW_TITLE_INTRO, 0),
+    K("relating to", KW_TITLE_INTRO, 0),
 };
 
 const struct lang_table cite_i_lang_en = {

@@ -9,7 +9,8 @@
  *   numeral  Chinese numerals 〇一二三四五六七八九十百千零两  -> T_CNUM
  *   keyword  the longest entry of the language table       -> T_KW
  *            matching here (case-folded; a space in the
- *            entry matches any run of white space)
+ *            entry matches any run of white space, a '*'
+ *            the rest of an inflected word)
  *   symbol   UPPER ( '/' segment )+, e.g. A/HRC/21/2,       -> T_SYMBOL
  *            E/CN.4/RES/2004/81, S/RES/1325 (2000)
  *   word     other letters (Latin, Cyrillic, Arabic)       -> T_WORD
@@ -241,6 +242,20 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
             p++;
             continue;
         }
+        if (*p == '*') {
+            /* the rest of an inflected word: резолюци* */
+            while (j < to) {
+                unsigned c;
+                size_t l = cite_i_utf8_decode((const unsigned char *)s + j,
+                                              to - j, &c);
+                if (!is_letter(c)) {
+                    break;
+                }
+                j += l;
+            }
+            p++;
+            continue;
+        }
         if (j >= to) {
             return 0;
         }
@@ -375,6 +390,11 @@ symbol_len(const char *s, size_t i, size_t to)
         j++;
     }
     if (j == i || j - i > 8) {
+        return 0;
+    }
+    /* one-letter series: A (Assembly), S (Council), E (ECOSOC), T
+     * (Trusteeship); "I/10" is not a UN symbol */
+    if (j - i == 1 && strchr("ASET", s[i]) == NULL) {
         return 0;
     }
     if (j < to && s[j] == '.') {

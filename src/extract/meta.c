@@ -65,6 +65,13 @@ ordinal_number(const struct tokview *v, size_t i, long *out)
     return i;
 }
 
+/* 1 when id may be the document's own: none known yet, or this one. */
+static int
+id_fits(const struct cite_doc *doc, const char *id)
+{
+    return doc->info.id == NULL || strcmp(doc->info.id, id) == 0;
+}
+
 static void
 set_id(struct cite_doc *doc, const char *id, enum cite_type type,
        enum cite_body body)
@@ -78,9 +85,115 @@ set_id(struct cite_doc *doc, const char *id, enum cite_type type,
     }
 }
 
-int
+/* Appends the text of tokens [from, to) to the title. */
+static void
+add_title(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to)
+{
+    if (from >= to) {
+        return;
+    }
+    const char *part = cite_i_fold(doc, v->s, v->tk[from].off, tok_end(v, to - 1));
+    if (doc->info.title == NULL) {
+        doc->info.title = part;
+        return;
+    }
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    cite_i_buf_addf(&b, "%s %s", doc->info.title, part);
+    doc->info.title = cite_doc_strndup(doc, b.ptr, b.len);
+    cite_i_buf_release(&b);
+}
+
+/* Where a title that shares its line with the text ends: at the preamble's
+ * opening ("The Human Rights Council,") or after 40 tokens. */
+static size_t
+title_end(const struct tokview *v, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (k - from >= 40 ||
+            (is_kw(v, k, KW_BODY) && is_punct(v, k + 1, ','))) {
+            if (k > from && v->tk[k - 1].kind == T_WORD &&
+                (v->tk[k - 1].flags & TF_UPPER) && v->tk[k - 1].len <= 3) {
+                return k - 1; /* The, Le, El */
+            }
+            return k;
+        }
+    }
+    return to;
+}
+
+/*
+ * The document's own number at i: [KIND] a/b, [KIND] n (year), n(year)
+ * in Chinese numerals, 第 n(year) 号决议.  Sets the id; returns the index
+ * after the number (and a following '.'), or 0.
+ */
+static size_t
+own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
+{
+    struct cite_docinfo *info = &doc->info;
+    char id[128];
+    size_t k = i;
+    int di = 0;
+    if (is_kw(v, k, KW_RES)) {
+        k++;
+    } else if (is_kw(v, k, KW_DI)) {
+        k++;
+        di = 1;
+    }
+    long a = num_value(v, k);
+    if (a <= 0) {
+        return 0;
+    }
+    if (v->tk[k].kind == T_NUM && is_punct(v, k + 1, '/') && is_num(v, k + 2) &&
+        !(v->tk[k + 1].flags & TF_SPACE_BEFORE)) {
+        struct cite_num num = {NS_SESSION, a, (long)v->tk[k + 2].val, 0};
+        enum cite_body b = info->body;
+        if (b != CITE_BODY_HRC && b != CITE_BODY_GA) {
+            b = num.a < 31 ? CITE_BODY_HRC : CITE_BODY_GA;
+        }
+        if ((info->session != 0 && info->session != num.a) ||
+            !cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION, b) ||
+            !id_fits(doc, id)) {
+            return 0;
+        }
+        set_id(doc, id, CITE_TYPE_RESOLUTION, b);
+        if (info->session == 0) {
+            info->session = (int)num.a;
+        }
+        k += 3;
+    } else if (is_punct(v, k + 1, '(') && num_value(v, k + 2) >= 1945 &&
+               v->tk[k + 2].ndigits == 4 && is_punct(v, k + 3, ')')) {
+        struct cite_num num = {NS_YEAR_PAREN, num_value(v, k + 2), a, 0};
+        if (!cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION,
+                                 CITE_BODY_SC) ||
+            !id_fits(doc, id)) {
+            return 0;
+        }
+        k += 4;
+        if (di) {
+            /* 第309(1972)号决议 alone on its line */
+            if (is_kw(v, k, KW_HAO)) {
+                k++;
+            }
+            if (!is_kw(v, k, KW_RES) || k + 1 != to) {
+                return 0;
+            }
+            k++;
+        } else if (!is_kw(v, i, KW_RES) && !is_punct(v, k, '.')) {
+            return 0; /* a bare "n (year)" heading ends with a full stop */
+        }
+        set_id(doc, id, CITE_TYPE_RESOLUTION, CITE_BODY_SC);
+    } else {
+        return 0;
+    }
+    if (is_punct(v, k, '.')) {
+        k++;
+    }
+    return k;
+}
+
+size_t
 cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
-                   size_t to, int *want_title)
+                   size_t to, int *title_open)
 {
     struct cite_docinfo *info = &doc->info;
     size_t i = from;
@@ -89,95 +202,99 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
     enum cite_body body;
     long n;
 
+    /* [S/1836], (S/714, I], 〔S/1836〕: the resolution's own document */
+    if ((is_punct(v, i, '[') || is_punct(v, i, '(') || is_punct(v, i, '?')) &&
+        i + 1 < to && v->tk[i + 1].kind == T_SYMBOL && to - i <= 6) {
+        return to;
+    }
     if (v->tk[i].kind == T_SYMBOL) {
         size_t from_b = v->tk[i].off, to_b = tok_end(v, i);
         if (cite_i_symbol_canon(id, sizeof id, v->s + from_b, to_b - from_b,
                                 &type, &body) &&
             type != CITE_TYPE_DOCUMENT && i + 1 == to) {
             set_id(doc, id, type, body);
-            return 1;
+            return to;
         }
-        return 0;
+        return from;
     }
-    if (is_kw(v, i, KW_BODY) && i + 1 == to) {
+    if (cite_i_date_at(v, i, date) == to) {
+        if (info->date[0] == '\0') {
+            memcpy(info->date, date, CITE_DATE_LEN);
+        }
+        return to;
+    }
+    /* a body opening the line: "Human Rights Council [Thirty-sixth session]" */
+    int hit = 0;
+    if (is_kw(v, i, KW_BODY) && !is_kw(v, i + 1, KW_RES) &&
+        !is_punct(v, i + 1, ',')) {
         if (info->body == CITE_BODY_NONE && v->tk[i].kw->val != BODY_SELF) {
             info->body = (enum cite_body)v->tk[i].kw->val;
         }
-        return 1;
+        i++;
+        hit = 1;
     }
     size_t e = session_number(v, i, &n);
     if (e > 0 && is_kw(v, e, KW_SESSION)) {
         if (info->session == 0) {
             info->session = (int)n;
         }
-        return 1;
+        return e + 1 < to ? e + 1 : to;
     }
     if (is_kw(v, i, KW_AGENDA)) {
         size_t k = i + 1;
         if (is_num(v, k)) {
             size_t end = tok_end(v, k);
-            /* 3 (a) */
             if (is_punct(v, k + 1, '(') && k + 3 < to && is_punct(v, k + 3, ')')) {
                 end = tok_end(v, k + 3);
             }
             info->agenda_item = cite_i_fold(doc, v->s, v->tk[k].off, end);
-            return 1;
+            return to;
         }
     }
-    /* a/b [.] [title] */
-    if (is_num(v, i) && is_punct(v, i + 1, '/') && is_num(v, i + 2) &&
-        !(v->tk[i + 1].flags & TF_SPACE_BEFORE)) {
-        struct cite_num num = {NS_SESSION, (long)v->tk[i].val,
-                               (long)v->tk[i + 2].val, 0};
-        enum cite_body b = info->body;
-        if (b == CITE_BODY_NONE) {
-            b = num.a < 31 ? CITE_BODY_HRC : CITE_BODY_GA;
+    e = own_number(doc, v, i, to);
+    if (e > 0) {
+        /* 44 (1948). Resolution of 1 April 1948; 八十七(一九五〇).一九五〇年九月二十九日決議案 */
+        size_t k = e;
+        if (is_kw(v, k, KW_RES)) {
+            k++;
         }
-        if ((info->session == 0 || info->session == num.a) &&
-            cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION, b)) {
-            set_id(doc, id, CITE_TYPE_RESOLUTION, b);
-            if (info->session == 0 && b != CITE_BODY_SC) {
-                info->session = (int)num.a;
-            }
-            size_t k = i + 3;
-            if (is_punct(v, k, '.')) {
-                k++;
-            }
-            if (k < to) {
-                info->title = cite_i_fold(doc, v->s, v->tk[k].off, tok_end(v, to - 1));
-            } else {
-                *want_title = 1;
-            }
-            return 1;
+        if (is_kw(v, k, KW_OF)) {
+            k++;
         }
-    }
-    /* Resolution 338 (1973) [of DATE] */
-    if (is_kw(v, i, KW_RES) && is_num(v, i + 1) && is_punct(v, i + 2, '(') &&
-        is_num(v, i + 3) && v->tk[i + 3].ndigits == 4 && is_punct(v, i + 4, ')')) {
-        struct cite_num num = {NS_YEAR_PAREN, (long)v->tk[i + 3].val,
-                               (long)v->tk[i + 1].val, 0};
-        if (cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION,
-                                CITE_BODY_SC)) {
-            set_id(doc, id, CITE_TYPE_RESOLUTION, CITE_BODY_SC);
-            size_t k = i + 5;
-            if (is_kw(v, k, KW_OF) && cite_i_date_at(v, k + 1, date) > 0 &&
-                info->date[0] == '\0') {
+        size_t de = cite_i_date_at(v, k, date);
+        if (de > 0) {
+            if (info->date[0] == '\0') {
                 memcpy(info->date, date, CITE_DATE_LEN);
             }
-            return 1;
+            if (is_kw(v, de, KW_RES)) {
+                de++;
+            }
+            return de;
         }
+        if (e < to) {
+            size_t te = title_end(v, e, to);
+            add_title(doc, v, e, te);
+            *title_open = te == to;
+            return te;
+        }
+        *title_open = 1;
+        return to;
     }
     /* of 22 October 1973 */
     if (is_kw(v, i, KW_OF) && cite_i_date_at(v, i + 1, date) > 0) {
         if (info->date[0] == '\0') {
             memcpy(info->date, date, CITE_DATE_LEN);
         }
-        return 1;
+        return to;
     }
     /* Resolution adopted by the General Assembly on 19 December 2023 */
     for (size_t k = i; k < to; k++) {
         if (is_kw(v, k, KW_ADOPTED)) {
             for (size_t d = k + 1; d < to; d++) {
+                if (is_kw(v, d, KW_BODY) && info->body == CITE_BODY_NONE &&
+                    v->tk[d].kw->val != BODY_SELF) {
+                    info->body = (enum cite_body)v->tk[d].kw->val;
+                }
                 if (cite_i_date_at(v, d, date) > 0) {
                     memcpy(info->date, date, CITE_DATE_LEN);
                     break;
@@ -186,15 +303,49 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
             if (info->type == CITE_TYPE_NONE) {
                 info->type = CITE_TYPE_RESOLUTION;
             }
-            return 0; /* a footnote mark may hang a citation on this line */
+            return from; /* a footnote mark may hang a citation on this line */
         }
     }
-    if (*want_title) {
-        *want_title = 0;
-        info->title = cite_i_fold(doc, v->s, v->tk[i].off, tok_end(v, to - 1));
-        return 1;
+    if (*title_open && !hit) {
+        add_title(doc, v, i, to);
+        return to;
     }
-    return 0;
+    return hit && i == to ? to : from;
+}
+
+/*
+ * A file named like a symbol: S_RES_459_1979.txt, A_HRC_RES_22_4.en.txt,
+ * A_RES_53_144.excerpt.txt.  Writes the id into out; returns 0 if the name
+ * is not one.
+ */
+int
+cite_i_id_from_path(const char *path, char *out, size_t outlen)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char name[128];
+    size_t n = 0;
+    for (const char *p = base; *p && *p != '.' && n + 1 < sizeof name; p++) {
+        name[n++] = *p == '_' ? '/' : *p;
+    }
+    name[n] = '\0';
+    enum cite_type type;
+    enum cite_body body;
+    char canon[128];
+    if (!cite_i_symbol_canon(canon, sizeof canon, name, n, &type, &body) ||
+        type == CITE_TYPE_DOCUMENT) {
+        return 0;
+    }
+    /* S/RES/459/1979 -> S/RES/459(1979) */
+    if (body == CITE_BODY_SC && type == CITE_TYPE_RESOLUTION) {
+        char *slash = strrchr(canon, '/');
+        if (slash == NULL || slash < canon + 6) {
+            return 0;
+        }
+        *slash = '\0';
+        return snprintf(out, outlen, "%s(%s)", canon, slash + 1) < (int)outlen;
+    }
+    return snprintf(out, outlen, "%s", canon) < (int)outlen;
 }
 
 int

@@ -50,12 +50,11 @@ enum region {
     R_CLOSING
 };
 
+#define MAX_PINS 32
+
 struct pending_pin {
     size_t n;
-    struct {
-        size_t off;
-        size_t len;
-    } v[16];
+    char v[MAX_PINS][24];
 };
 
 struct ctx {
@@ -75,24 +74,65 @@ struct ctx {
 
     enum cite_body sent_body; /* the body last named in this sentence */
     long last_ref;            /* antecedent for "thereof", anaphora */
+    int last_ref_footnote;    /* it stood in a footnote */
 
     /* header state */
     int want_title;           /* the next header line is the title */
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
+
+    /* a list cut by a page break, waiting for the line that resumes it */
+    struct {
+        int active;
+        enum cite_type type;
+        enum cite_body guess;
+        int explicit;
+        size_t ref_from, ref_to;
+        enum cite_relation rel;
+        char where[16];
+    } cont;
 };
 
 /* ---- dates ------------------------------------------------------------ */
 
 /* ---- numbers ---------------------------------------------------------- */
 
+/* A number token (digits or Chinese numerals) at i: its value, or -1. */
+static long
+number_at(const struct ctx *c, size_t i, int *ndigits)
+{
+    if (i < c->v.n && (c->v.tk[i].kind == T_NUM || c->v.tk[i].kind == T_CNUM)) {
+        *ndigits = c->v.tk[i].ndigits;
+        return (long)c->v.tk[i].val;
+    }
+    return -1;
+}
+
+/* "1", "11", "111": a Roman session number read by OCR as digits one. */
+static int
+ocr_roman_ones(const struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->v.tk[i];
+    if (t->kind != T_NUM || t->len > 3) {
+        return 0;
+    }
+    for (size_t x = 0; x < t->len; x++) {
+        if (c->v.s[t->off + x] != '1') {
+            return 0;
+        }
+    }
+    return (int)t->len;
+}
+
 /*
  * A citation number at token i (see the grammar above).  Returns the index
- * after it, or 0.
+ * after it, or 0.  Repairs what a careful reader repairs, and says so:
+ * "660 1990)" (lost bracket), "32 (1)" (Roman I read as one).
  */
 static size_t
 parse_number(struct ctx *c, size_t i, struct cite_num *num)
 {
     size_t j = skip_nl(&c->v, i);
+    int nd;
     memset(num, 0, sizeof *num);
     /* S-24/2: special session */
     if (word_is(&c->v, j, "S") && is_punct(&c->v, j + 1, '-') && is_num(&c->v, j + 2) &&
@@ -102,13 +142,14 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         num->b = (long)c->v.tk[j + 4].val;
         return j + 5;
     }
-    if (!is_num(&c->v, j) || c->v.tk[j].ndigits > 5) {
+    long a = number_at(c, j, &nd);
+    if (a <= 0 || nd > 5) {
         return 0;
     }
-    long a = (long)c->v.tk[j].val;
     size_t k = j + 1;
-    /* a/b; no space around the slash, except the odd OCR one */
-    if (is_punct(&c->v, k, '/') && is_num(&c->v, k + 1) && c->v.tk[k + 1].ndigits <= 5) {
+    /* a/b; no space around the slash */
+    if (c->v.tk[j].kind == T_NUM && is_punct(&c->v, k, '/') && is_num(&c->v, k + 1) &&
+        c->v.tk[k + 1].ndigits <= 5 && c->v.tk[k + 1].val > 0) {
         num->shape = NS_SESSION;
         num->a = a;
         num->b = (long)c->v.tk[k + 1].val;
@@ -127,25 +168,58 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         (c->v.tk[p].flags & TF_UPPER) && is_punct(&c->v, skip_nl(&c->v, p + 1), '(')) {
         p = skip_nl(&c->v, p + 1); /* part letter: 2200 A (XXI) */
     }
+    int lost_bracket = 0;
     if (!is_punct(&c->v, p, '(')) {
-        return 0;
+        /* "660 1990)": the opening bracket lost */
+        if (!(is_num(&c->v, p) && c->v.tk[p].ndigits == 4 &&
+              is_punct(&c->v, skip_nl(&c->v, p + 1), ')'))) {
+            return 0;
+        }
+        lost_bracket = 1;
+    } else {
+        p = skip_nl(&c->v, p + 1);
     }
-    p = skip_nl(&c->v, p + 1);
-    if (is_num(&c->v, p) && c->v.tk[p].ndigits == 4 && is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
-        long y = (long)c->v.tk[p].val;
+    long y = number_at(c, p, &nd);
+    if (y >= 0 && nd == 4 && is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
         if (y < 1945 || y > 2100) {
             return 0;
         }
         num->shape = NS_YEAR_PAREN;
         num->a = y;
         num->b = a;
+        if (lost_bracket) {
+            cite_text_diag(c->t, c->sink, CITE_D_REPAIRED, c->v.tk[j].off,
+                           "read '%ld %ld)' as '%ld (%ld)': a bracket was lost",
+                           a, y, a, y);
+        }
         return skip_nl(&c->v, p + 1) + 1;
+    }
+    if (lost_bracket) {
+        return 0;
     }
     if (p < c->v.n && c->v.tk[p].kind == T_WORD && (c->v.tk[p].flags & TF_CAP_ROMAN) &&
         is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
         num->shape = NS_ROMAN;
         num->b = a;
         num->roman = (int)c->v.tk[p].val;
+        return skip_nl(&c->v, p + 1) + 1;
+    }
+    /* 決議案一八一(二): the session in Chinese numerals */
+    if (p < c->v.n && c->v.tk[p].kind == T_CNUM && y > 0 && y <= 60 &&
+        is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
+        num->shape = NS_ROMAN;
+        num->b = a;
+        num->roman = (int)y;
+        return skip_nl(&c->v, p + 1) + 1;
+    }
+    int ones = p < c->v.n ? ocr_roman_ones(c, p) : 0;
+    if (ones > 0 && is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
+        num->shape = NS_ROMAN;
+        num->b = a;
+        num->roman = ones;
+        cite_text_diag(c->t, c->sink, CITE_D_REPAIRED, c->v.tk[p].off,
+                       "read '(%.*s)' as a Roman session number",
+                       (int)c->v.tk[p].len, c->v.s + c->v.tk[p].off);
         return skip_nl(&c->v, p + 1) + 1;
     }
     if (word_is(&c->v, p, "S") && is_punct(&c->v, p + 1, '-') && p + 2 < c->v.n &&
@@ -251,6 +325,13 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
 
 /* ---- emitting refs ---------------------------------------------------- */
 
+static int
+is_resolution_like(enum cite_type type)
+{
+    return type == CITE_TYPE_RESOLUTION || type == CITE_TYPE_DECISION ||
+           type == CITE_TYPE_STATEMENT;
+}
+
 static struct cite_ref *
 add_ref(struct ctx *c, const char *target, enum cite_type type,
         enum cite_body body, size_t from, size_t to)
@@ -265,36 +346,76 @@ add_ref(struct ctx *c, const char *target, enum cite_type type,
     r->length = to - from;
     cite_text_locate(c->t, from, &r->line, &r->column);
     r->text = cite_i_fold(c->doc, c->v.s, from, to);
-    if (type == CITE_TYPE_RESOLUTION || type == CITE_TYPE_DECISION ||
-        type == CITE_TYPE_STATEMENT) {
+    if (is_resolution_like(type)) {
         c->last_ref = (long)(c->doc->nrefs - 1);
+        c->last_ref_footnote = c->in_footnote;
         /* "paragraph 3 of resolution X" */
         for (size_t i = 0; i < c->pins.n; i++) {
-            char buf[32];
-            size_t bl = 0;
-            for (size_t x = 0; x < c->pins.v[i].len && bl + 1 < sizeof buf; x++) {
-                char ch = c->v.s[c->pins.v[i].off + x];
-                if (ch != ' ' && ch != '\n') {
-                    buf[bl++] = ch;
-                }
-            }
-            cite_doc_add_pinpoint(c->doc, r, buf, bl);
+            cite_doc_add_pinpoint(c->doc, r, c->pins.v[i], strlen(c->pins.v[i]));
         }
         c->pins.n = 0;
     }
     return r;
 }
 
+static void
+pin_add(struct ctx *c, struct cite_ref *ref, const char *p)
+{
+    if (ref != NULL) {
+        cite_doc_add_pinpoint(c->doc, ref, p, strlen(p));
+    } else if (c->pins.n < MAX_PINS) {
+        size_t l = strlen(p);
+        if (l >= sizeof c->pins.v[0]) {
+            l = sizeof c->pins.v[0] - 1;
+        }
+        memcpy(c->pins.v[c->pins.n], p, l);
+        c->pins.v[c->pins.n++][l] = '\0';
+    }
+}
+
+/* A sub-paragraph letter at i: "c", "(c)", "c)"; returns index after, or 0. */
+static size_t
+subpara_letter(const struct ctx *c, size_t i, char *out)
+{
+    size_t k = skip_nl(&c->v, i);
+    int paren = is_punct(&c->v, k, '(');
+    if (paren) {
+        k++;
+    }
+    if (k >= c->v.n || c->v.tk[k].kind != T_WORD || c->v.tk[k].len > 3 ||
+        (c->v.tk[k].flags & TF_UPPER)) {
+        return 0;
+    }
+    /* a, b, ..., ii, iv: lower-case Latin letters only */
+    for (size_t x = 0; x < c->v.tk[k].len; x++) {
+        char ch = c->v.s[c->v.tk[k].off + x];
+        if (ch < 'a' || ch > 'z') {
+            return 0;
+        }
+    }
+    memcpy(out, c->v.s + c->v.tk[k].off, c->v.tk[k].len);
+    out[c->v.tk[k].len] = '\0';
+    k++;
+    if (is_punct(&c->v, k, ')')) {
+        k++;
+    } else if (paren) {
+        return 0;
+    }
+    return k;
+}
+
 /*
- * Pinpoint numbers from token i: n [ '(' letter ')' ] { (','|and|和) [第] n }.
- * Each is added to ref (when ref is not NULL) or to the pending list.
- * Returns the index after the list.
+ * Pinpoint numbers from token i:
+ *   n [ '(' letter ')' ] { (',' | and | to | 和) [第] n [...] }
+ * "26 to 28" expands to 26, 27, 28.  Each goes to ref (when not NULL) or to
+ * the pending list.  Returns the index after the list (i if none).
  */
 static size_t
 parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
 {
     size_t j = skip_nl(&c->v, i);
-    int any = 0;
+    long prev = -1;
+    int range = 0, any = 0;
     for (;;) {
         if (is_kw(&c->v, j, KW_DI)) {
             j = skip_nl(&c->v, j + 1);
@@ -302,43 +423,54 @@ parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
         if (!is_num(&c->v, j) || c->v.tk[j].ndigits > 3) {
             break;
         }
-        size_t from = c->v.tk[j].off, to = tok_end(&c->v, j);
-        size_t k = j + 1;
-        /* 3 (c) */
-        if (is_punct(&c->v, k, '(') && k + 2 < c->v.n && c->v.tk[k + 1].kind == T_WORD &&
-            c->v.tk[k + 1].len <= 4 && is_punct(&c->v, k + 2, ')')) {
-            to = tok_end(&c->v, k + 2);
-            k += 3;
-        }
+        long n = (long)c->v.tk[j].val;
         char buf[32];
-        size_t bl = 0;
-        for (size_t x = from; x < to && bl + 1 < sizeof buf; x++) {
-            if (c->v.s[x] != ' ') {
-                buf[bl++] = c->v.s[x];
+        size_t k = j + 1;
+        char letter[8];
+        size_t e = subpara_letter(c, k, letter);
+        if (e > 0 && (is_punct(&c->v, k, '(') || !(c->v.tk[k].flags & TF_SPACE_BEFORE))) {
+            snprintf(buf, sizeof buf, "%ld(%.7s)", n, letter);
+            k = e;
+        } else {
+            snprintf(buf, sizeof buf, "%ld", n);
+        }
+        if (range && prev >= 0 && n > prev && n - prev <= 100) {
+            for (long x = prev + 1; x < n; x++) {
+                char rb[24];
+                snprintf(rb, sizeof rb, "%ld", x);
+                pin_add(c, ref, rb);
             }
         }
-        if (ref != NULL) {
-            cite_doc_add_pinpoint(c->doc, ref, buf, bl);
-        } else if (c->pins.n < 16) {
-            c->pins.v[c->pins.n].off = from;
-            c->pins.v[c->pins.n].len = to - from;
-            c->pins.n++;
-        }
+        pin_add(c, ref, buf);
+        prev = n;
         any = 1;
         j = skip_nl(&c->v, k);
         size_t save = j;
         if (is_punct(&c->v, j, ',')) {
             j = skip_nl(&c->v, j + 1);
         }
-        if (is_kw(&c->v, j, KW_AND) || is_kw(&c->v, j, KW_TO)) {
+        range = is_kw(&c->v, j, KW_TO) || is_punct(&c->v, j, '-');
+        if (is_kw(&c->v, j, KW_AND) || range) {
             j = skip_nl(&c->v, j + 1);
         }
-        if (!(is_num(&c->v, j) || (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))))) {
+        if (!(is_num(&c->v, j) ||
+              (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))))) {
             j = save;
             break;
         }
     }
     return any ? j : i;
+}
+
+/* Skips "of", "de la", "en date du", ...: any run of KW_OF. */
+static size_t
+skip_of(const struct ctx *c, size_t i)
+{
+    size_t j = skip_nl(&c->v, i);
+    while (is_kw(&c->v, j, KW_OF)) {
+        j = skip_nl(&c->v, j + 1);
+    }
+    return j;
 }
 
 /* ---- citations ---------------------------------------------------------- */
@@ -359,13 +491,15 @@ kind_type(const struct ctx *c, size_t i)
 static int
 is_kind(const struct ctx *c, size_t i)
 {
-    return is_kw(&c->v, i, KW_RES) || is_kw(&c->v, i, KW_DEC) || is_kw(&c->v, i, KW_STATEMENT);
+    return is_kw(&c->v, i, KW_RES) || is_kw(&c->v, i, KW_DEC) ||
+           is_kw(&c->v, i, KW_STATEMENT);
 }
 
 struct item {
     struct cite_num num;
     size_t from, to;  /* bytes of the mention */
     char date[CITE_DATE_LEN];
+    enum cite_body body;  /* named after the number, or NONE */
 };
 
 #define MAX_ITEMS 64
@@ -377,11 +511,16 @@ emit_items(struct ctx *c, struct item *items, size_t n, enum cite_type type,
 {
     for (size_t x = 0; x < n; x++) {
         struct item *it = &items[x];
-        enum cite_body body = settle_body(c, &it->num, type, guess, explicit,
-                                          it->from);
+        int ex = explicit || it->body != CITE_BODY_NONE;
+        enum cite_body g = it->body != CITE_BODY_NONE ? it->body : guess;
+        enum cite_body body = settle_body(c, &it->num, type, g, ex, it->from);
         char id[64];
         if (!cite_i_canonical_id(id, sizeof id, &it->num, type, body)) {
             continue;
+        }
+        if (c->doc->info.id != NULL && strcmp(id, c->doc->info.id) == 0 &&
+            c->region == R_HEADER) {
+            continue; /* the document's own number in its heading */
         }
         struct cite_ref *r = add_ref(c, id, type, body, it->from, it->to);
         const char *d = it->date[0] ? it->date : shared_date;
@@ -399,17 +538,15 @@ trailing_pinpoints(struct ctx *c, size_t j)
         return j;
     }
     struct cite_ref *r = &c->doc->refs[c->last_ref];
+    c->pins.n = 0;
     if (c->lt->kind_after) {
         if (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))) {
-            size_t save = c->doc->refs[c->last_ref].npinpoint;
             size_t k = parse_pinlist(c, j, NULL);
+            c->pins.n = 0;
             if (is_kw(&c->v, k, KW_PARA)) {
-                c->pins.n = 0;
                 parse_pinlist(c, j, r);
                 return k + 1;
             }
-            c->pins.n = 0;
-            (void)save;
         }
         return j;
     }
@@ -429,24 +566,135 @@ trailing_pinpoints(struct ctx *c, size_t j)
 }
 
 /*
- * Kind first (en, fr, es, ru, ar): KIND list, at the kind token i.
- * Returns the index after the citation, or i + 1.
+ * After an item: [','] [of]* DATE.  Returns the index after the date and
+ * fills date, or returns 0.
  */
 static size_t
-cite_kind_first(struct ctx *c, size_t i)
+item_date(struct ctx *c, size_t j, char *date)
 {
-    enum cite_type type = kind_type(c, i);
-    enum cite_body guess = body_at(c, i - (i > 0));
-    int explicit = i > 0 && guess != CITE_BODY_NONE;
-    size_t head = i;
-    if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
-        c->sent_body = guess;
+    size_t k = skip_nl(&c->v, j);
+    if (is_punct(&c->v, k, ',')) {
+        k = skip_nl(&c->v, k + 1);
     }
-    if (!explicit) {
-        guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    k = skip_of(c, k);
+    return cite_i_date_at(&c->v, k, date);
+}
+
+/* After an item: [of] BODY (Russian genitive, French "du Conseil").
+ * Returns the index after the body and sets *body, or returns 0. */
+static size_t
+item_body(struct ctx *c, size_t j, enum cite_body *body)
+{
+    size_t k = skip_of(c, j);
+    if (is_kw(&c->v, k, KW_BODY) && !(c->v.tk[k].flags & TF_QUOTED)) {
+        *body = body_at(c, k);
+        return k + 1;
     }
+    return 0;
+}
+
+/* A footnote mark left in the text after a member: ",3 22/22", "2013, 4". */
+static size_t
+skip_footnote_mark(struct ctx *c, size_t k)
+{
+    struct cite_num probe;
+    k = skip_nl(&c->v, k);
+    if (is_num(&c->v, k) && c->v.tk[k].ndigits <= 3 && parse_number(c, k, &probe) == 0 &&
+        !is_punct(&c->v, k + 1, '/')) {
+        return skip_nl(&c->v, k + 1);
+    }
+    return k;
+}
+
+/*
+ * A title between the members of a list: "5/1, on institution-building of
+ * the Council, and 5/2", "23/13 of 13 June 2013 on attacks ... 11 and
+ * 24/33".  From j (after a member), returns the index of the next member
+ * (*member = 1), or the end of a date closing the list ("..., of 18 June
+ * 2007": *member = 0, date filled), or 0 when no title stands there.
+ */
+static size_t
+skip_title(struct ctx *c, size_t j, int *member, char *date)
+{
+    size_t k = skip_nl(&c->v, j);
+    int comma = is_punct(&c->v, k, ',');
+    size_t w = comma ? skip_nl(&c->v, k + 1) : k;
+    if (!(is_kw(&c->v, w, KW_TITLE_INTRO) || (comma && is_punct(&c->v, w, '"')))) {
+        return 0;
+    }
+    for (size_t p = w + 1, steps = 0; p < c->v.n && steps < 60; p++, steps++) {
+        const struct tok *t = &c->v.tk[p];
+        if (t->kind == T_PARA || is_kind(c, p) ||
+            (t->kind == T_PUNCT && (t->ch == ';' || (t->ch == '.' && !is_num(&c->v, p + 1))))) {
+            return 0;
+        }
+        if (is_kw(&c->v, p, KW_OF) && !is_kw(&c->v, p - 1, KW_OF)) {
+            size_t de = cite_i_date_at(&c->v, skip_of(c, p), date);
+            if (de > 0) {
+                *member = 0;
+                return de;
+            }
+        }
+        if (!(is_punct(&c->v, p, ',') || is_kw(&c->v, p, KW_AND))) {
+            continue;
+        }
+        size_t q = p;
+        if (is_punct(&c->v, q, ',')) {
+            q = skip_nl(&c->v, q + 1);
+        }
+        if (is_kw(&c->v, q, KW_AND)) {
+            q = skip_nl(&c->v, q + 1);
+        }
+        q = skip_footnote_mark(c, q);
+        struct cite_num probe;
+        if (parse_number(c, q, &probe) > 0) {
+            *member = 1;
+            return q;
+        }
+        size_t de = item_date(c, p, date);
+        if (de > 0) {
+            *member = 0;
+            return de;
+        }
+    }
+    return 0;
+}
+
+/* A date that ends right before token i in the same clause:
+ * 一九四六年二月九日决议案三十二(一).  Fills date; 1 if found. */
+static int
+date_before(struct ctx *c, size_t i, char *date)
+{
+    for (size_t back = 1; back <= 12 && back <= i; back++) {
+        size_t p = i - back;
+        const struct tok *t = &c->v.tk[p];
+        if (t->kind == T_PARA || (t->kind == T_PUNCT && t->ch != '-')) {
+            return 0;
+        }
+        size_t e = cite_i_date_at(&c->v, p, date);
+        if (e > 0 && e <= i) {
+            for (size_t x = e; x < i; x++) {
+                if (c->v.tk[x].kind == T_PUNCT || c->v.tk[x].kind == T_PARA) {
+                    return 0;
+                }
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The members of a list from token j, the first one's mention starting at
+ * byte head (the kind word).  Emits them; returns the index after the list,
+ * or 0 when no member stands at j.
+ */
+static size_t
+cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
+          enum cite_body guess, int explicit)
+{
     struct item items[MAX_ITEMS];
-    size_t n = 0, j = i + 1, undated = 0;
+    size_t n = 0, undated = 0, unbodied = 0;
     while (n < MAX_ITEMS) {
         size_t k = skip_nl(&c->v, j);
         struct item *it = &items[n];
@@ -455,29 +703,56 @@ cite_kind_first(struct ctx *c, size_t i)
         if (e == 0) {
             break;
         }
-        it->from = n == 0 ? c->v.tk[head].off : c->v.tk[k].off;
+        it->from = n == 0 ? head : c->v.tk[k].off;
         it->to = tok_end(&c->v, e - 1);
         n++;
         j = e;
-        /* of 18 June 2007: applies to the items not yet dated */
-        size_t dk = skip_nl(&c->v, j);
-        if (is_kw(&c->v, dk, KW_OF) || is_punct(&c->v, dk, ',')) {
+        /* what may follow a member: its date, its body, both */
+        for (int round = 0; round < 2; round++) {
             char date[CITE_DATE_LEN] = "";
-            size_t de = cite_i_date_at(&c->v, skip_nl(&c->v, dk + 1), date);
+            enum cite_body body;
+            size_t de = item_date(c, j, date);
             if (de > 0) {
                 for (size_t x = undated; x < n; x++) {
                     memcpy(items[x].date, date, CITE_DATE_LEN);
                 }
                 undated = n;
                 j = de;
+                continue;
             }
+            size_t be = item_body(c, j, &body);
+            if (be > 0) {
+                for (size_t x = unbodied; x < n; x++) {
+                    items[x].body = body;
+                }
+                unbodied = n;
+                j = be;
+                continue;
+            }
+            break;
         }
-        /* separators */
-        k = skip_nl(&c->v, j);
+        /* a title between members, a footnote mark, a separator */
+        char tdate[CITE_DATE_LEN] = "";
+        int member = 0;
+        size_t te = skip_title(c, j, &member, tdate);
+        if (te > 0 && member) {
+            j = te;
+            continue;
+        }
+        if (te > 0) {
+            for (size_t x = undated; x < n; x++) {
+                memcpy(items[x].date, tdate, CITE_DATE_LEN);
+            }
+            undated = n;
+            j = te;
+            break;
+        }
         size_t save = j;
+        k = skip_nl(&c->v, j);
         if (is_punct(&c->v, k, ',')) {
             k = skip_nl(&c->v, k + 1);
         }
+        k = skip_footnote_mark(c, k);
         if (is_kw(&c->v, k, KW_AND)) {
             k = skip_nl(&c->v, k + 1);
         }
@@ -492,10 +767,95 @@ cite_kind_first(struct ctx *c, size_t i)
         j = k;
     }
     if (n == 0) {
-        return i + 1;
+        return 0;
     }
+    size_t first_ref = c->doc->nrefs;
     emit_items(c, items, n, type, guess, explicit, NULL);
+    /*
+     * "43/29 of" and then a page break: footnotes, running header and
+     * footer stand between the number and its date.  Remember the list so
+     * that the line where the sentence resumes can finish it.
+     */
+    size_t k = skip_of(c, j);
+    if (k > skip_nl(&c->v, j) && undated < n && c->doc->nrefs > first_ref &&
+        (k >= c->v.n || c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, '_'))) {
+        c->cont.active = 1;
+        c->cont.type = type;
+        c->cont.guess = guess;
+        c->cont.explicit = explicit;
+        c->cont.ref_from = first_ref + undated;
+        c->cont.ref_to = c->doc->nrefs;
+        c->cont.rel = c->rel;
+        memcpy(c->cont.where, c->where, sizeof c->where);
+        return k;
+    }
     return trailing_pinpoints(c, j);
+}
+
+/*
+ * Kind first (en, fr, es, ru, ar): KIND [BODY] list, at the kind token i.
+ * Returns the index after the citation, or i + 1.
+ */
+static size_t
+cite_kind_first(struct ctx *c, size_t i)
+{
+    enum cite_type type = kind_type(c, i);
+    enum cite_body guess = i > 0 ? body_at(c, i - 1) : CITE_BODY_NONE;
+    int explicit = guess != CITE_BODY_NONE;
+    size_t j = i + 1;
+    if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
+        c->sent_body = guess;
+    }
+    /* Arabic: قرار مجلس الأمن 242 (1967) */
+    size_t b = skip_nl(&c->v, j);
+    if (!explicit && is_kw(&c->v, b, KW_BODY)) {
+        guess = body_at(c, b);
+        explicit = 1;
+        j = b + 1;
+    }
+    if (!explicit) {
+        guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    }
+    size_t e = cite_list(c, c->v.tk[i].off, j, type, guess, explicit);
+    return e > 0 ? e : i + 1;
+}
+
+/*
+ * A line that resumes a list cut by a page break: "22 June 2020,7 49/9 of
+ * ...".  Dates the members left undated and reads the rest of the list.
+ */
+static size_t
+cite_resume(struct ctx *c, size_t i)
+{
+    char date[CITE_DATE_LEN];
+    size_t de = cite_i_date_at(&c->v, i, date);
+    c->cont.active = 0;
+    if (de == 0) {
+        return i;
+    }
+    for (size_t r = c->cont.ref_from; r < c->cont.ref_to && r < c->doc->nrefs; r++) {
+        if (c->doc->refs[r].date[0] == '\0') {
+            memcpy(c->doc->refs[r].date, date, CITE_DATE_LEN);
+        }
+    }
+    size_t k = skip_nl(&c->v, de);
+    if (is_punct(&c->v, k, ',')) {
+        k = skip_nl(&c->v, k + 1);
+    }
+    k = skip_footnote_mark(c, k);
+    if (is_kw(&c->v, k, KW_AND)) {
+        k = skip_nl(&c->v, k + 1);
+    }
+    enum cite_relation rel = c->rel;
+    char where[16];
+    memcpy(where, c->where, sizeof where);
+    c->rel = c->cont.rel;
+    memcpy(c->where, c->cont.where, sizeof where);
+    size_t e = k < c->v.n ? cite_list(c, c->v.tk[k].off, k, c->cont.type,
+                                      c->cont.guess, c->cont.explicit) : 0;
+    c->rel = rel;
+    memcpy(c->where, where, sizeof where);
+    return e > 0 ? e : de;
 }
 
 /*
@@ -510,6 +870,10 @@ cite_kind_last(struct ctx *c, size_t i)
     size_t de = cite_i_date_at(&c->v, i, date);
     if (de > 0) {
         j = skip_nl(&c->v, de);
+        /* 一九七三年十月二十二日安全理事会第338(1973)号决议 */
+        if (is_kw(&c->v, j, KW_BODY) && is_kw(&c->v, skip_nl(&c->v, j + 1), KW_DI)) {
+            j = skip_nl(&c->v, j + 1);
+        }
     }
     if (!is_kw(&c->v, j, KW_DI)) {
         return i + 1;
@@ -552,9 +916,15 @@ cite_kind_last(struct ctx *c, size_t i)
         return i + 1;
     }
     enum cite_type type = kind_type(c, j);
+    /* the body right before the head, or between the date and 第 */
     enum cite_body guess = i > 0 ? body_at(c, i - 1) : CITE_BODY_NONE;
+    size_t bk = i > 0 ? i - 1 : 0;
+    if (de > 0 && is_kw(&c->v, skip_nl(&c->v, de), KW_BODY)) {
+        bk = skip_nl(&c->v, de);
+        guess = body_at(c, bk);
+    }
     int explicit = guess != CITE_BODY_NONE;
-    if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
+    if (explicit && is_kw(&c->v, bk, KW_BODY)) {
         c->sent_body = guess;
     }
     if (!explicit) {
@@ -562,6 +932,40 @@ cite_kind_last(struct ctx *c, size_t i)
     }
     emit_items(c, items, n, type, guess, explicit, date);
     return trailing_pinpoints(c, skip_nl(&c->v, j + 1));
+}
+
+/* A symbol's addenda and corrigenda: "S/11670 and Corr.1", "et Add.2". */
+static size_t
+symbol_suffixes(struct ctx *c, size_t j, const char *id)
+{
+    for (;;) {
+        size_t k = skip_nl(&c->v, j);
+        if (is_punct(&c->v, k, ',')) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        if (!is_kw(&c->v, k, KW_AND)) {
+            return j;
+        }
+        k = skip_nl(&c->v, k + 1);
+        if (k + 2 >= c->v.n || c->v.tk[k].kind != T_WORD ||
+            !is_punct(&c->v, k + 1, '.') || !is_num(&c->v, k + 2) ||
+            c->v.tk[k + 1].flags & TF_SPACE_BEFORE) {
+            return j;
+        }
+        const char *w = c->v.s + c->v.tk[k].off;
+        size_t wl = c->v.tk[k].len;
+        if (!((wl == 4 && memcmp(w, "Corr", 4) == 0) ||
+              (wl == 3 && memcmp(w, "Add", 3) == 0) ||
+              (wl == 3 && memcmp(w, "Rev", 3) == 0))) {
+            return j;
+        }
+        char sub[160];
+        snprintf(sub, sizeof sub, "%s/%.*s.%ld", id, (int)wl, w,
+                 (long)c->v.tk[k + 2].val);
+        add_ref(c, sub, CITE_TYPE_DOCUMENT, CITE_BODY_NONE, c->v.tk[k].off,
+                tok_end(&c->v, k + 2));
+        j = k + 3;
+    }
 }
 
 /* An explicit symbol at i. */
@@ -592,7 +996,127 @@ cite_symbol(struct ctx *c, size_t i)
         return j; /* the document's own symbol: page headers */
     }
     add_ref(c, id, type, body, from, to);
+    if (type == CITE_TYPE_DOCUMENT) {
+        return symbol_suffixes(c, j, id);
+    }
     return trailing_pinpoints(c, j);
+}
+
+/* "the same resolution", "ladite résolution", 该决议: the antecedent again. */
+static size_t
+cite_anaphora(struct ctx *c, size_t i)
+{
+    if (c->last_ref < 0) {
+        c->pins.n = 0;
+        return i + 1;
+    }
+    const struct cite_ref *a = &c->doc->refs[c->last_ref];
+    const char *target = a->target;
+    enum cite_type type = a->type;
+    enum cite_body body = a->body;
+    add_ref(c, target, type, body, c->v.tk[i].off, tok_end(&c->v, i));
+    return trailing_pinpoints(c, i + 1);
+}
+
+/*
+ * What a pinpoint list may point at: of [its] resolution, of that
+ * resolution, or (Russian genitive) the resolution itself.
+ */
+static int
+pin_target_follows(const struct ctx *c, size_t e)
+{
+    size_t k = skip_nl(&c->v, e);
+    int of = 0;
+    while (is_kw(&c->v, k, KW_OF)) {
+        k = skip_nl(&c->v, k + 1);
+        of = 1;
+    }
+    if (is_kw(&c->v, k, KW_ITS) || is_kw(&c->v, k, KW_BODY)) {
+        k = skip_nl(&c->v, k + 1);
+    }
+    return is_kind(c, k) || is_kw(&c->v, k, KW_ANAPHORA) ||
+           (of && k < c->v.n && c->v.tk[k].kind == T_SYMBOL);
+}
+
+/* "paragraph(s) 3 [and 4] of resolution ...", "... thereof". */
+static size_t
+cite_pin_first(struct ctx *c, size_t i)
+{
+    size_t e = parse_pinlist(c, i + 1, NULL);
+    if (e == i + 1) {
+        return i + 1;
+    }
+    if (is_kw(&c->v, e, KW_THEREOF) && c->last_ref >= 0) {
+        c->pins.n = 0;
+        parse_pinlist(c, i + 1, &c->doc->refs[c->last_ref]);
+        return e + 1;
+    }
+    if (pin_target_follows(c, e)) {
+        return e; /* the pinpoints wait for their target */
+    }
+    c->pins.n = 0;
+    return e;
+}
+
+/* "subparagraphs (a) and (b) of paragraph 2 of resolution ...",
+ * "l'alinéa c) du paragraphe 3 de ladite résolution". */
+static size_t
+cite_subpara(struct ctx *c, size_t i)
+{
+    char letters[8][8];
+    size_t nl = 0, k = i + 1;
+    for (;;) {
+        size_t e = subpara_letter(c, k, letters[nl < 8 ? nl : 7]);
+        if (e == 0) {
+            break;
+        }
+        nl += nl < 8;
+        k = skip_nl(&c->v, e);
+        if (is_punct(&c->v, k, ',') || is_kw(&c->v, k, KW_AND)) {
+            size_t k2 = skip_nl(&c->v, k + 1);
+            if (is_kw(&c->v, k2, KW_AND)) {
+                k2 = skip_nl(&c->v, k2 + 1);
+            }
+            if (subpara_letter(c, k2, letters[nl < 8 ? nl : 7]) == 0) {
+                break;
+            }
+            k = k2;
+        }
+    }
+    if (nl == 0) {
+        return i + 1;
+    }
+    k = skip_of(c, k);
+    if (!is_kw(&c->v, k, KW_PARA) || !is_num(&c->v, skip_nl(&c->v, k + 1))) {
+        return i + 1;
+    }
+    size_t p = skip_nl(&c->v, k + 1);
+    long n = (long)c->v.tk[p].val;
+    if (!pin_target_follows(c, p + 1)) {
+        return p + 1;
+    }
+    c->pins.n = 0;
+    for (size_t x = 0; x < nl; x++) {
+        char buf[48];
+        snprintf(buf, sizeof buf, "%ld(%.7s)", n, letters[x]);
+        pin_add(c, NULL, buf);
+    }
+    return p + 1;
+}
+
+/* A footnote that reads only "Ibid.": the previous footnote's citation. */
+static size_t
+cite_ibid(struct ctx *c, size_t i)
+{
+    size_t k = i + 1;
+    if (is_punct(&c->v, k, '.')) {
+        k++;
+    }
+    if (c->in_footnote && c->last_ref >= 0 && c->last_ref_footnote &&
+        is_break(&c->v, k)) {
+        return cite_anaphora(c, i);
+    }
+    return i + 1;
 }
 
 /* ---- structure ---------------------------------------------------------- */
@@ -711,11 +1235,9 @@ line_start(struct ctx *c, size_t i, int new_para)
             return e;
         }
         if (!(opn && verb != CITE_REL_NONE) && verb == CITE_REL_NONE) {
-            if (cite_i_meta_header(c->doc, &c->v, i, e, &c->want_title)) {
-                return e;
-            }
+            size_t m = cite_i_meta_header(c->doc, &c->v, i, e, &c->want_title);
             snprintf(c->where, sizeof c->where, "header");
-            return i;
+            return m;
         }
         c->region = R_PREAMBLE;
     }
@@ -727,6 +1249,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         set_where(c, "OP%d", opn);
         c->rel = verb;
         c->sent_body = CITE_BODY_NONE;
+        c->cont.active = 0;
         return i;
     }
     if (verb != CITE_REL_NONE && (new_para || c->lt->no_spaces ||
@@ -740,6 +1263,7 @@ line_start(struct ctx *c, size_t i, int new_para)
             set_where(c, "PP%d", c->pp);
             c->rel = verb;
             c->sent_body = CITE_BODY_NONE;
+            c->cont.active = 0;
         }
         return i;
     }
@@ -776,6 +1300,15 @@ walk(struct ctx *c)
             at_line = 1;
             i++;
             continue;
+        }
+        if (at_line && c->cont.active && !c->lt->kind_after) {
+            char d[CITE_DATE_LEN];
+            if (cite_i_date_at(&c->v, i, d) > 0) {
+                at_line = 0;
+                new_para = 0;
+                i = cite_resume(c, i);
+                continue;
+            }
         }
         if (at_line) {
             at_line = 0;
@@ -816,23 +1349,36 @@ walk(struct ctx *c)
                     continue;
                 }
                 if (cls == KW_PARA) {
-                    size_t e = parse_pinlist(c, i + 1, NULL);
-                    if (e > i + 1 && is_kw(&c->v, e, KW_THEREOF) && c->last_ref >= 0) {
-                        c->pins.n = 0;
-                        parse_pinlist(c, i + 1, &c->doc->refs[c->last_ref]);
-                        i = e + 1;
-                        continue;
-                    }
-                    if (e > i + 1 && is_kw(&c->v, e, KW_OF)) {
-                        i = e + 1; /* pinpoints wait for their target */
-                        continue;
-                    }
-                    c->pins.n = 0;
-                    i = e > i + 1 ? e : i + 1;
+                    i = cite_pin_first(c, i);
+                    continue;
+                }
+                if (cls == KW_SUBPARA) {
+                    i = cite_subpara(c, i);
                     continue;
                 }
             } else if (cls == KW_DI) {
                 i = cite_kind_last(c, i);
+                continue;
+            } else if (is_kind(c, i) &&
+                       (num_value(&c->v, skip_nl(&c->v, i + 1)) >= 0)) {
+                /* old style: 決議案一八一(二), 决议案四十六(一九四八) */
+                size_t first = c->doc->nrefs;
+                char d[CITE_DATE_LEN];
+                int dated = date_before(c, i, d);
+                i = cite_kind_first(c, i);
+                for (size_t r = first; dated && r < c->doc->nrefs; r++) {
+                    if (c->doc->refs[r].date[0] == '\0') {
+                        memcpy(c->doc->refs[r].date, d, CITE_DATE_LEN);
+                    }
+                }
+                continue;
+            }
+            if (cls == KW_ANAPHORA) {
+                i = cite_anaphora(c, i);
+                continue;
+            }
+            if (cls == KW_IBID) {
+                i = cite_ibid(c, i);
                 continue;
             }
         }
