@@ -32,6 +32,7 @@ enum cite_diag_code {
     CITE_D_REPAIRED,         /* repaired-citation */
     CITE_D_BAD_DATE,         /* impossible-date */
     CITE_D_ID_FROM_NAME,     /* id-from-file-name */
+    CITE_D_TOO_MANY,         /* too-many-diagnostics */
     /* YAML */
     CITE_D_YAML_SYNTAX,      /* yaml-syntax */
     CITE_D_YAML_SCHEMA,      /* yaml-schema */

@@ -8,6 +8,7 @@
 #ifndef CITE_TEXT_H
 #define CITE_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "cite_diag.h"
@@ -52,5 +53,10 @@ void cite_text_diag(const struct cite_text *t, const struct cite_diag_sink *sink
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* The same with a va_list. */
+void cite_text_vdiag(const struct cite_text *t, const struct cite_diag_sink *sink,
+                     enum cite_diag_code code, size_t off, const char *fmt,
+                     va_list ap);
 
 #endif

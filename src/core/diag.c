@@ -24,6 +24,7 @@ static const struct {
     [CITE_D_REPAIRED] = {"repaired-citation", CITE_SEV_NOTE},
     [CITE_D_BAD_DATE] = {"impossible-date", CITE_SEV_WARNING},
     [CITE_D_ID_FROM_NAME] = {"id-from-file-name", CITE_SEV_NOTE},
+    [CITE_D_TOO_MANY] = {"too-many-diagnostics", CITE_SEV_NOTE},
     [CITE_D_YAML_SYNTAX] = {"yaml-syntax", CITE_SEV_ERROR},
     [CITE_D_YAML_SCHEMA] = {"yaml-schema", CITE_SEV_ERROR},
     [CITE_D_UNRESOLVED] = {"unresolved-target", CITE_SEV_NOTE},

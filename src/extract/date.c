@@ -21,6 +21,15 @@
  *   YEAR 年 MONTH 月 DAY 日  (digits or Chinese numerals)
  * Returns the index after it (0 if none) and the ISO date in out.
  */
+/* "ler", "Ier": OCR's reading of 1er, the first of the month. */
+static int
+ocr_first(const struct tokview *c, size_t k)
+{
+    return k < c->n && c->tk[k].kind == T_WORD && c->tk[k].len == 3 &&
+           (memcmp(c->s + c->tk[k].off, "ler", 3) == 0 ||
+            memcmp(c->s + c->tk[k].off, "Ier", 3) == 0);
+}
+
 /* "de", "er" (1er), "of": a short word between a day and a month. */
 static int
 is_filler(const struct tokview *c, size_t k)
@@ -68,8 +77,8 @@ cite_i_date_at(const struct tokview *c, size_t i, char *out)
         k = skip_nl(c, k + 1);
         return cite_i_date_format(out, (int)y, (int)m, (int)d) ? k + 1 : 0;
     }
-    if (is_num(c, j) && c->tk[j].ndigits <= 2) {
-        d = (long)c->tk[j].val;
+    if ((is_num(c, j) && c->tk[j].ndigits <= 2) || ocr_first(c, j)) {
+        d = is_num(c, j) ? (long)c->tk[j].val : 1;
         size_t k = skip_nl(c, j + 1);
         if (is_filler(c, k)) {
             k = skip_nl(c, k + 1); /* "1er", "de" */

@@ -54,6 +54,8 @@ enum kw_class {
     KW_SUBPARA,    /* sub-paragraph(s): alinéa, подпункт */
     KW_IBID,       /* Ibid. */
     KW_TITLE_INTRO, /* on, entitled: a title follows a number */
+    KW_ARTICLE,    /* la, le, les, l', el, los: skipped before a body */
+    KW_IN_PARTICULAR, /* in particular, en particulier, в частности */
     KW_COUNT
 };
 
@@ -78,6 +80,9 @@ struct lang_table {
     int no_spaces;
     const struct kw *kws;
     size_t nkws;
+    /* prefixes glued to a word that a keyword may follow (Arabic و, ب,
+     * ل), longest first, NULL-terminated; or NULL */
+    const char *const *proclitics;
 };
 
 extern const struct lang_table cite_i_lang_zh;
@@ -216,11 +221,15 @@ int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
 
 /*
  * Tokenises bytes [from, to) of text into tb (appended).  Returns the
- * offset where it stopped: at to, or after the first blank line once
- * tb holds at least `soft_limit` tokens, so callers can work in chunks.
+ * offset where it stopped: at to, or after the first blank line once tb
+ * holds soft_limit tokens, or (a paragraph that never ends) after a
+ * sentence once it holds twice that, or anywhere at four times that; so
+ * callers work in chunks of bounded size.  *at_break says on entry whether
+ * from starts a line, and on return whether the stop is at a line break.
  */
 size_t cite_i_lex(const struct lang_table *lt, const char *text, size_t from,
-                  size_t to, struct tok_buf *tb, size_t soft_limit);
+                  size_t to, struct tok_buf *tb, size_t soft_limit,
+                  int *at_break);
 
 /* Value of a Roman numeral of upper-case letters, 0 if not one. */
 int cite_i_roman_value(const char *s, size_t n);
@@ -246,7 +255,13 @@ struct cite_num {
     long a;       /* session, year or number */
     long b;       /* number */
     int roman;    /* session of the Roman forms */
+    int repair;   /* what was repaired to read it (REPAIR_*), reported
+                     only when the number is used */
+    size_t repair_off;
 };
+
+#define REPAIR_BRACKET 1 /* "660 1990)" */
+#define REPAIR_ROMAN   2 /* "32 (1)" */
 
 /*
  * Writes the canonical id of a resolution/decision/statement into out

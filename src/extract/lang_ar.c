@@ -124,8 +124,30 @@ static const struct kw kws[] = {
     K("بالإجماع", KW_UNANIMOUS, 0),
     K("المرجع نفسه", KW_IBID, 0),
     K("بشأن", KW_TITLE_INTRO, 0),
+    K("ولا سيما", KW_IN_PARTICULAR, 0),
+    K("لا سيما", KW_IN_PARTICULAR, 0),
+    K("وبخاصة", KW_IN_PARTICULAR, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("ومقرر*", KW_DEC, 0),
+    K("بمقرر*", KW_DEC, 0),
+    INSTR("اتفاقية حقوق الطفل", "crc"),
+    INSTR("اتفاقية القضاء على جميع أشكال التمييز ضد المرأة", "cedaw"),
+    INSTR("الاتفاقية الدولية للقضاء على جميع أشكال التمييز العنصري", "icerd"),
+    INSTR("اتفاقية حقوق الأشخاص ذوي الإعاقة", "crpd"),
+    INSTR("اتفاقية مناهضة التعذيب", "cat"),
+};
+
+/* proclitics, longest first: "and by", "and to", "and", "by", "to", "as" */
+static const char *const proclitics[] = {
+    "وب", "ول", "فب", "و", "ف", "ب", "ل", "ك", NULL,
 };
 
 const struct lang_table cite_i_lang_ar = {
-    CITE_LANG_AR, "ar", 0, 0, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_AR,
+    .code = "ar",
+    .kind_after = 0,
+    .no_spaces = 0,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
+    .proclitics = proclitics,
 };

@@ -154,8 +154,18 @@ static const struct kw kws[] = {
     K("entitled", KW_TITLE_INTRO, 0),
     K("concerning", KW_TITLE_INTRO, 0),
     K("relating to", KW_TITLE_INTRO, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("in particular", KW_IN_PARTICULAR, 0),
+    K("notably", KW_IN_PARTICULAR, 0),
+    K("especially", KW_IN_PARTICULAR, 0),
+    K("the", KW_ARTICLE, 0),
 };
 
 const struct lang_table cite_i_lang_en = {
-    CITE_LANG_EN, "en", 0, 0, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_EN,
+    .code = "en",
+    .kind_after = 0,
+    .no_spaces = 0,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
 };

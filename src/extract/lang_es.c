@@ -26,7 +26,6 @@ static const struct kw kws[] = {
     K("a", KW_TO, 0),
     K("de", KW_OF, 0),
     K("del", KW_OF, 0),
-    K("de la", KW_OF, 0),
     K("de fecha", KW_OF, 0),
     K("aprobada el", KW_OF, 0),
 
@@ -121,8 +120,20 @@ static const struct kw kws[] = {
     K("relativa", KW_TITLE_INTRO, 0),
     K("relativas", KW_TITLE_INTRO, 0),
     K("titulada", KW_TITLE_INTRO, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("en particular", KW_IN_PARTICULAR, 0),
+    K("especialmente", KW_IN_PARTICULAR, 0),
+    K("la", KW_ARTICLE, 0),
+    K("el", KW_ARTICLE, 0),
+    K("los", KW_ARTICLE, 0),
+    K("las", KW_ARTICLE, 0),
 };
 
 const struct lang_table cite_i_lang_es = {
-    CITE_LANG_ES, "es", 0, 0, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_ES,
+    .code = "es",
+    .kind_after = 0,
+    .no_spaces = 0,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
 };

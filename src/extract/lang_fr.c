@@ -26,7 +26,6 @@ static const struct kw kws[] = {
     K("à", KW_TO, 0),
     K("de", KW_OF, 0),
     K("du", KW_OF, 0),
-    K("de la", KW_OF, 0),
     K("des", KW_OF, 0),
     K("en date du", KW_OF, 0),
     K("datée du", KW_OF, 0),
@@ -130,8 +129,21 @@ static const struct kw kws[] = {
     K("relatives", KW_TITLE_INTRO, 0),
     K("intitulée", KW_TITLE_INTRO, 0),
     K("concernant", KW_TITLE_INTRO, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("en particulier", KW_IN_PARTICULAR, 0),
+    K("notamment", KW_IN_PARTICULAR, 0),
+    K("la", KW_ARTICLE, 0),
+    K("le", KW_ARTICLE, 0),
+    K("les", KW_ARTICLE, 0),
+    K("l'", KW_ARTICLE, 0),
+    K("d'", KW_OF, 0),
 };
 
 const struct lang_table cite_i_lang_fr = {
-    CITE_LANG_FR, "fr", 0, 0, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_FR,
+    .code = "fr",
+    .kind_after = 0,
+    .no_spaces = 0,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
 };

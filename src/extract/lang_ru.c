@@ -101,8 +101,21 @@ static const struct kw kws[] = {
     K("там же", KW_IBID, 0),
     K("о", KW_TITLE_INTRO, 0),
     K("об", KW_TITLE_INTRO, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("в частности", KW_IN_PARTICULAR, 0),
+    K("особенно", KW_IN_PARTICULAR, 0),
+    K("ее", KW_ITS, 0),
+    K("её", KW_ITS, 0),
+    K("их", KW_ITS, 0),
+    K("упомянут* резолюци*", KW_ANAPHORA, 0),
+    K("на", KW_ARTICLE, 0),
 };
 
 const struct lang_table cite_i_lang_ru = {
-    CITE_LANG_RU, "ru", 0, 0, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_RU,
+    .code = "ru",
+    .kind_after = 0,
+    .no_spaces = 0,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
 };

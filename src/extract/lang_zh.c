@@ -145,8 +145,23 @@ static const struct kw kws[] = {
     K("議程項目", KW_AGENDA, 0),
     K("未經表決獲得通過", KW_NO_VOTE, 0),
     K("一致通過", KW_UNANIMOUS, 0),
+    K("prst", KW_STATEMENT, 0),
+    K("题为", KW_TITLE_INTRO, 0),
+    K("題為", KW_TITLE_INTRO, 0),
+    K("特别是", KW_IN_PARTICULAR, 0),
+    K("尤其是", KW_IN_PARTICULAR, 0),
+    K("特別是", KW_IN_PARTICULAR, 0),
+    K("其中", KW_ITS, 0),
+    INSTR("经济社会文化权利国际公约", "icescr"),
+    INSTR("经济、社会和文化权利国际公约", "icescr"),
+    INSTR("公民及政治权利国际公约", "iccpr"),
 };
 
 const struct lang_table cite_i_lang_zh = {
-    CITE_LANG_ZH, "zh", 1, 1, kws, sizeof kws / sizeof kws[0],
+    .lang = CITE_LANG_ZH,
+    .code = "zh",
+    .kind_after = 1,
+    .no_spaces = 1,
+    .kws = kws,
+    .nkws = sizeof kws / sizeof kws[0],
 };

@@ -63,7 +63,10 @@ is_space(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
-           c == 0x202F || c == 0x205F || c == 0xFEFF;
+           c == 0x202F || c == 0x205F || c == 0xFEFF ||
+           /* direction marks and isolates: invisible, not words */
+           c == 0x200E || c == 0x200F || c == 0x061C ||
+           (c >= 0x2066 && c <= 0x2069) || (c >= 0x202A && c <= 0x202E);
 }
 
 static int
@@ -108,6 +111,7 @@ cnum_value(unsigned c)
 {
     switch (c) {
     case 0x3007: /* 〇 */
+    case 0x25CB: /* ○, a circle typed for zero */
     case 0x96F6: /* 零 */
         return 0;
     case 0x4E00: return 1; /* 一 */
@@ -262,6 +266,21 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
         unsigned kc, tc;
         size_t kl = cite_i_utf8_decode(p, strlen((const char *)p), &kc);
         size_t tl = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &tc);
+        if (tc == '-' && kc != '-' && is_letter(kc)) {
+            /* a word hyphenated at a line end: réso-\nlution */
+            size_t h = j + 1;
+            while (h < to && (s[h] == ' ' || s[h] == '\t' || s[h] == '\r')) {
+                h++;
+            }
+            if (h < to && s[h] == '\n') {
+                h++;
+                while (h < to && (s[h] == ' ' || s[h] == '\t')) {
+                    h++;
+                }
+                j = h;
+                continue;
+            }
+        }
         if (fold(tc) != kc) {
             /* ASCII apostrophe in the table matches the typographic one */
             if (!(kc == '\'' && tc == 0x2019)) {
@@ -271,7 +290,9 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
         p += kl;
         j += tl;
     }
-    if (!lt->no_spaces || k->prefix) {
+    size_t klen = strlen(k->text);
+    int elided = klen > 0 && k->text[klen - 1] == '\'';
+    if ((!lt->no_spaces || k->prefix) && !elided) {
         /* the word must end here, or (prefix) swallow the rest of it */
         while (j < to) {
             unsigned c;
@@ -425,11 +446,11 @@ symbol_len(const char *s, size_t i, size_t to)
 
 size_t
 cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
-           struct tok_buf *tb, size_t soft_limit)
+           struct tok_buf *tb, size_t soft_limit, int *at_break)
 {
     const struct kw_index *ix = kw_index_get(lt);
     size_t i = from;
-    int space = 0, line_start = 1, line_empty = 1, quoted = 0;
+    int space = 0, line_start = *at_break, line_empty = 1, quoted = 0;
     while (i < to) {
         unsigned c;
         size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
@@ -448,9 +469,19 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             line_start = 1;
             line_empty = 1;
             if (tb->n >= soft_limit && tb->v[tb->n - 1].kind == T_PARA) {
+                *at_break = 1;
                 return i;
             }
             continue;
+        }
+        /* a paragraph that never ends (a text with no line breaks): cut
+         * after a sentence, or anywhere when even that does not come */
+        if (tb->n >= 2 * soft_limit &&
+            ((tb->v[tb->n - 1].kind == T_PUNCT &&
+              (tb->v[tb->n - 1].ch == '.' || tb->v[tb->n - 1].ch == ';')) ||
+             tb->n >= 4 * soft_limit)) {
+            *at_break = 0;
+            return i;
         }
         if (is_space(c) || c < 0x20 || c == 0x7F) {
             space = 1;
@@ -518,6 +549,19 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         }
         if (word_start) {
             k = kw_find(ix, c, s, i, to, &klen);
+            /* Arabic: وبالإعلان = و + ب + الإعلان */
+            for (const char *const *pc = lt->proclitics; k == NULL && pc != NULL && *pc != NULL;
+                 pc++) {
+                size_t pl = strlen(*pc);
+                if (i + pl < to && memcmp(s + i, *pc, pl) == 0) {
+                    unsigned c2;
+                    cite_i_utf8_decode((const unsigned char *)s + i + pl, to - i - pl, &c2);
+                    k = kw_find(ix, c2, s, i + pl, to, &klen);
+                    if (k != NULL) {
+                        klen += pl;
+                    }
+                }
+            }
         }
         if (k != NULL) {
             t->kind = T_KW;
@@ -622,5 +666,6 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         t->len = (uint32_t)l;
         i += l;
     }
+    *at_break = 1;
     return i;
 }

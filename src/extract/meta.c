@@ -111,8 +111,10 @@ title_end(const struct tokview *v, size_t from, size_t to)
     for (size_t k = from; k < to; k++) {
         if (k - from >= 40 ||
             (is_kw(v, k, KW_BODY) && is_punct(v, k + 1, ','))) {
-            if (k > from && v->tk[k - 1].kind == T_WORD &&
-                (v->tk[k - 1].flags & TF_UPPER) && v->tk[k - 1].len <= 3) {
+            if (k > from && (is_kw(v, k - 1, KW_ARTICLE) ||
+                             (v->tk[k - 1].kind == T_WORD &&
+                              (v->tk[k - 1].flags & TF_UPPER) &&
+                              v->tk[k - 1].len <= 3))) {
                 return k - 1; /* The, Le, El */
             }
             return k;
@@ -145,7 +147,7 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
     }
     if (v->tk[k].kind == T_NUM && is_punct(v, k + 1, '/') && is_num(v, k + 2) &&
         !(v->tk[k + 1].flags & TF_SPACE_BEFORE)) {
-        struct cite_num num = {NS_SESSION, a, (long)v->tk[k + 2].val, 0};
+        struct cite_num num = {.shape = NS_SESSION, .a = a, .b = (long)v->tk[k + 2].val};
         enum cite_body b = info->body;
         if (b != CITE_BODY_HRC && b != CITE_BODY_GA) {
             b = num.a < 31 ? CITE_BODY_HRC : CITE_BODY_GA;
@@ -162,7 +164,7 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
         k += 3;
     } else if (is_punct(v, k + 1, '(') && num_value(v, k + 2) >= 1945 &&
                v->tk[k + 2].ndigits == 4 && is_punct(v, k + 3, ')')) {
-        struct cite_num num = {NS_YEAR_PAREN, num_value(v, k + 2), a, 0};
+        struct cite_num num = {.shape = NS_YEAR_PAREN, .a = num_value(v, k + 2), .b = a};
         if (!cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION,
                                  CITE_BODY_SC) ||
             !id_fits(doc, id)) {
@@ -277,7 +279,9 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
             *title_open = te == to;
             return te;
         }
-        *title_open = 1;
+        /* a number alone on its line: the title follows, except under a
+         * Security Council heading, which has none */
+        *title_open = doc->info.body != CITE_BODY_SC;
         return to;
     }
     /* of 22 October 1973 */

@@ -36,6 +36,7 @@
  * Council's or the General Assembly's; the Council never numbered a
  * resolution above 150).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,9 @@ enum region {
 };
 
 #define MAX_PINS 32
+
+/* Tokens per chunk: a few MB, whatever the size of the text. */
+#define CHUNK_TOKENS (1u << 15)
 
 struct pending_pin {
     size_t n;
@@ -80,6 +84,12 @@ struct ctx {
     int want_title;           /* the next header line is the title */
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
+    size_t ndiags;
+    struct {
+        int valid;
+        size_t off, line, column;
+    } loc;
+
     /* a list cut by a page break, waiting for the line that resumes it */
     struct {
         int active;
@@ -105,6 +115,29 @@ number_at(const struct ctx *c, size_t i, int *ndigits)
         return (long)c->v.tk[i].val;
     }
     return -1;
+}
+
+/* A part letter after a number: "72/266 B", "2200 A (XXI)", Cyrillic "А". */
+static int
+is_part_letter(const struct ctx *c, size_t k)
+{
+    if (k >= c->v.n || (c->v.tk[k].kind != T_WORD && c->v.tk[k].kind != T_KW)) {
+        return 0;
+    }
+    const unsigned char *p = (const unsigned char *)c->v.s + c->v.tk[k].off;
+    size_t len = c->v.tk[k].len;
+    if (len == 1) {
+        return p[0] >= 'A' && p[0] <= 'Z';
+    }
+    /* Arabic letter names: ألف, باء, جيم, دال (A, B, C, D) */
+    static const char *const ar[] = {"ألف", "باء", "جيم", "دال"};
+    for (size_t x = 0; x < sizeof ar / sizeof ar[0]; x++) {
+        if (len == strlen(ar[x]) && memcmp(p, ar[x], len) == 0) {
+            return 1;
+        }
+    }
+    /* Cyrillic capitals U+0410..U+042F */
+    return len == 2 && p[0] == 0xD0 && p[1] >= 0x90 && p[1] <= 0xAF;
 }
 
 /* "1", "11", "111": a Roman session number read by OCR as digits one. */
@@ -155,8 +188,7 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         num->b = (long)c->v.tk[k + 1].val;
         k += 2;
         /* part letter: 72/266 B */
-        if (k < c->v.n && c->v.tk[k].kind == T_WORD && c->v.tk[k].len == 1 &&
-            (c->v.tk[k].flags & TF_UPPER) && !(c->v.tk[k].flags & TF_LINE_START) &&
+        if (is_part_letter(c, k) && !(c->v.tk[k].flags & TF_LINE_START) &&
             !is_punct(&c->v, k + 1, '.')) {
             k++;
         }
@@ -164,8 +196,7 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
     }
     /* n [A] ( year | ROMAN | S-ROMAN ) */
     size_t p = skip_nl(&c->v, k);
-    if (p < c->v.n && c->v.tk[p].kind == T_WORD && c->v.tk[p].len == 1 &&
-        (c->v.tk[p].flags & TF_UPPER) && is_punct(&c->v, skip_nl(&c->v, p + 1), '(')) {
+    if (is_part_letter(c, p) && is_punct(&c->v, skip_nl(&c->v, p + 1), '(')) {
         p = skip_nl(&c->v, p + 1); /* part letter: 2200 A (XXI) */
     }
     int lost_bracket = 0;
@@ -188,9 +219,8 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         num->a = y;
         num->b = a;
         if (lost_bracket) {
-            cite_text_diag(c->t, c->sink, CITE_D_REPAIRED, c->v.tk[j].off,
-                           "read '%ld %ld)' as '%ld (%ld)': a bracket was lost",
-                           a, y, a, y);
+            num->repair = REPAIR_BRACKET;
+            num->repair_off = c->v.tk[j].off;
         }
         return skip_nl(&c->v, p + 1) + 1;
     }
@@ -217,10 +247,17 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         num->shape = NS_ROMAN;
         num->b = a;
         num->roman = ones;
-        cite_text_diag(c->t, c->sink, CITE_D_REPAIRED, c->v.tk[p].off,
-                       "read '(%.*s)' as a Roman session number",
-                       (int)c->v.tk[p].len, c->v.s + c->v.tk[p].off);
+        num->repair = REPAIR_ROMAN;
+        num->repair_off = c->v.tk[p].off;
         return skip_nl(&c->v, p + 1) + 1;
+    }
+    /* Arabic: (د-21), the session number after د (دورة) */
+    if (word_is(&c->v, p, "\xD8\xAF") && is_punct(&c->v, p + 1, '-') && is_num(&c->v, p + 2) &&
+        c->v.tk[p + 2].val > 0 && c->v.tk[p + 2].val <= 60 && is_punct(&c->v, p + 3, ')')) {
+        num->shape = NS_ROMAN;
+        num->b = a;
+        num->roman = (int)c->v.tk[p + 2].val;
+        return p + 4;
     }
     if (word_is(&c->v, p, "S") && is_punct(&c->v, p + 1, '-') && p + 2 < c->v.n &&
         c->v.tk[p + 2].kind == T_WORD && (c->v.tk[p + 2].flags & TF_CAP_ROMAN) &&
@@ -231,6 +268,53 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         return p + 4;
     }
     return 0;
+}
+
+/* ---- diagnostics and positions ----------------------------------------- */
+
+/* At most this many diagnostics per document; the rest are counted. */
+#define MAX_DIAGS 100
+
+static void
+report(struct ctx *c, enum cite_diag_code code, size_t off, const char *fmt, ...)
+{
+    if (c->ndiags++ >= MAX_DIAGS) {
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    cite_text_vdiag(c->t, c->sink, code, off, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * Line and column of off.  Citations come in text order, so the walk from
+ * the previous position keeps the whole extraction linear even when the
+ * text is one enormous line.
+ */
+static void
+locate(struct ctx *c, size_t off, size_t *line, size_t *column)
+{
+    if (!c->loc.valid || off < c->loc.off) {
+        cite_text_locate(c->t, off, line, column);
+    } else {
+        size_t l = c->loc.line, col = c->loc.column;
+        for (size_t x = c->loc.off; x < off && x < c->t->len; x++) {
+            unsigned char ch = (unsigned char)c->v.s[x];
+            if (ch == '\n') {
+                l++;
+                col = 1;
+            } else if ((ch & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        *line = l;
+        *column = col;
+    }
+    c->loc.valid = 1;
+    c->loc.off = off;
+    c->loc.line = *line;
+    c->loc.column = *column;
 }
 
 /* ---- bodies ----------------------------------------------------------- */
@@ -248,7 +332,14 @@ body_at(const struct ctx *c, size_t i)
     if (is_kw(&c->v, i, KW_BODY) && !(c->v.tk[i].flags & TF_QUOTED)) {
         int v = c->v.tk[i].kw->val;
         if (v == BODY_SELF) {
-            return self_body(c) != CITE_BODY_NONE ? self_body(c) : CITE_BODY_HRC;
+            /* "the Council": the council the sentence last named, else the
+             * citing council itself */
+            enum cite_body b = c->sent_body;
+            if (b == CITE_BODY_HRC || b == CITE_BODY_SC || b == CITE_BODY_ECOSOC) {
+                return b;
+            }
+            b = self_body(c);
+            return b != CITE_BODY_NONE ? b : CITE_BODY_HRC;
         }
         return (enum cite_body)v;
     }
@@ -296,7 +387,7 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
         }
         /* a year before the slash: Commission or ECOSOC, not said which */
         enum cite_body b = num->a <= 2006 ? CITE_BODY_CHR : CITE_BODY_ECOSOC;
-        cite_text_diag(c->t, c->sink, CITE_D_AMBIGUOUS_BODY, off,
+        report(c, CITE_D_AMBIGUOUS_BODY, off,
                        "no body named for '%ld/%ld'; read as %s", num->a,
                        num->b, b == CITE_BODY_CHR ? "Commission on Human Rights"
                                                   : "Economic and Social Council");
@@ -313,7 +404,7 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
         }
         enum cite_body b = num->a >= 31 ? CITE_BODY_GA : CITE_BODY_HRC;
         if (explicit || guess == CITE_BODY_NONE) {
-            cite_text_diag(c->t, c->sink, CITE_D_AMBIGUOUS_BODY, off,
+            report(c, CITE_D_AMBIGUOUS_BODY, off,
                            "'%ld/%ld' cannot be a %s number; read as %s", num->a,
                            num->b, guess == CITE_BODY_NONE ? "known body's" : cite_body_name(guess),
                            b == CITE_BODY_GA ? "General Assembly" : "Human Rights Council");
@@ -324,6 +415,9 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
 }
 
 /* ---- emitting refs ---------------------------------------------------- */
+
+static int pin_target_follows(const struct ctx *c, size_t e);
+static size_t skip_of(const struct ctx *c, size_t i);
 
 static int
 is_resolution_like(enum cite_type type)
@@ -344,7 +438,7 @@ add_ref(struct ctx *c, const char *target, enum cite_type type,
     memcpy(r->where, c->where, sizeof r->where);
     r->offset = from;
     r->length = to - from;
-    cite_text_locate(c->t, from, &r->line, &r->column);
+    locate(c, from, &r->line, &r->column);
     r->text = cite_i_fold(c->doc, c->v.s, from, to);
     if (is_resolution_like(type)) {
         c->last_ref = (long)(c->doc->nrefs - 1);
@@ -414,6 +508,9 @@ static size_t
 parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
 {
     size_t j = skip_nl(&c->v, i);
+    if (is_punct(&c->v, j, '.') && !(c->v.tk[j].flags & TF_SPACE_BEFORE)) {
+        j = skip_nl(&c->v, j + 1); /* para. 57, par. 40 */
+    }
     long prev = -1;
     int range = 0, any = 0;
     for (;;) {
@@ -442,6 +539,23 @@ parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
             }
         }
         pin_add(c, ref, buf);
+        /* 4 (a) and (b): more sub-paragraphs of the same paragraph */
+        while (e > 0) {
+            size_t q = skip_nl(&c->v, k);
+            if (is_punct(&c->v, q, ',')) {
+                q = skip_nl(&c->v, q + 1);
+            }
+            if (is_kw(&c->v, q, KW_AND)) {
+                q = skip_nl(&c->v, q + 1);
+            }
+            size_t e2 = is_punct(&c->v, q, '(') ? subpara_letter(c, q, letter) : 0;
+            if (q == skip_nl(&c->v, k) || e2 == 0) {
+                break;
+            }
+            snprintf(buf, sizeof buf, "%ld(%.7s)", n, letter);
+            pin_add(c, ref, buf);
+            k = e2;
+        }
         prev = n;
         any = 1;
         j = skip_nl(&c->v, k);
@@ -467,7 +581,7 @@ static size_t
 skip_of(const struct ctx *c, size_t i)
 {
     size_t j = skip_nl(&c->v, i);
-    while (is_kw(&c->v, j, KW_OF)) {
+    while (is_kw(&c->v, j, KW_OF) || is_kw(&c->v, j, KW_ARTICLE)) {
         j = skip_nl(&c->v, j + 1);
     }
     return j;
@@ -522,6 +636,15 @@ emit_items(struct ctx *c, struct item *items, size_t n, enum cite_type type,
             c->region == R_HEADER) {
             continue; /* the document's own number in its heading */
         }
+        if (it->num.repair == REPAIR_BRACKET) {
+            report(c, CITE_D_REPAIRED, it->num.repair_off,
+                   "read '%ld %ld)' as '%ld (%ld)': a bracket was lost",
+                   it->num.b, it->num.a, it->num.b, it->num.a);
+        } else if (it->num.repair == REPAIR_ROMAN) {
+            report(c, CITE_D_REPAIRED, it->num.repair_off,
+                   "read '%ld (%.*s)' as a Roman session number", it->num.b,
+                   it->num.roman, "111");
+        }
         struct cite_ref *r = add_ref(c, id, type, body, it->from, it->to);
         const char *d = it->date[0] ? it->date : shared_date;
         if (d != NULL && d[0] != '\0') {
@@ -540,12 +663,22 @@ trailing_pinpoints(struct ctx *c, size_t j)
     struct cite_ref *r = &c->doc->refs[c->last_ref];
     c->pins.n = 0;
     if (c->lt->kind_after) {
+        /* ，特别是其中第7和第8段 */
+        if (is_punct(&c->v, j, ',') && is_kw(&c->v, j + 1, KW_IN_PARTICULAR)) {
+            size_t p = j + 2;
+            if (is_kw(&c->v, p, KW_ITS)) {
+                p++;
+            }
+            if (is_kw(&c->v, p, KW_DI)) {
+                j = p;
+            }
+        }
         if (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))) {
-            size_t k = parse_pinlist(c, j, NULL);
+            size_t e = parse_pinlist(c, j, NULL);
             c->pins.n = 0;
-            if (is_kw(&c->v, k, KW_PARA)) {
+            if (is_kw(&c->v, e, KW_PARA)) {
                 parse_pinlist(c, j, r);
-                return k + 1;
+                return e + 1;
             }
         }
         return j;
@@ -554,10 +687,17 @@ trailing_pinpoints(struct ctx *c, size_t j)
     if (is_punct(&c->v, k, ',')) {
         k = skip_nl(&c->v, k + 1);
     }
+    /* ", in particular its paragraphs 7 and 8" */
+    if (is_kw(&c->v, k, KW_IN_PARTICULAR)) {
+        k = skip_nl(&c->v, k + 1);
+        if (is_kw(&c->v, k, KW_ITS) || is_kw(&c->v, k, KW_ARTICLE)) {
+            k = skip_nl(&c->v, k + 1);
+        }
+    }
     if (is_kw(&c->v, k, KW_PARA)) {
         size_t e = parse_pinlist(c, k + 1, NULL);
         c->pins.n = 0;
-        if (e > k + 1 && !is_kw(&c->v, e, KW_OF)) {
+        if (e > k + 1 && !pin_target_follows(c, e)) {
             parse_pinlist(c, k + 1, r);
             return e;
         }
@@ -588,6 +728,7 @@ item_body(struct ctx *c, size_t j, enum cite_body *body)
     size_t k = skip_of(c, j);
     if (is_kw(&c->v, k, KW_BODY) && !(c->v.tk[k].flags & TF_QUOTED)) {
         *body = body_at(c, k);
+        c->sent_body = *body;
         return k + 1;
     }
     return 0;
@@ -668,7 +809,9 @@ date_before(struct ctx *c, size_t i, char *date)
     for (size_t back = 1; back <= 12 && back <= i; back++) {
         size_t p = i - back;
         const struct tok *t = &c->v.tk[p];
-        if (t->kind == T_PARA || (t->kind == T_PUNCT && t->ch != '-')) {
+        if (t->kind == T_PARA ||
+            (t->kind == T_PUNCT && (t->ch == ',' || t->ch == ';' || t->ch == '.' ||
+                                    t->ch == ':'))) {
             return 0;
         }
         size_t e = cite_i_date_at(&c->v, p, date);
@@ -806,11 +949,13 @@ cite_kind_first(struct ctx *c, size_t i)
     if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
         c->sent_body = guess;
     }
-    /* Arabic: قرار مجلس الأمن 242 (1967) */
-    size_t b = skip_nl(&c->v, j);
-    if (!explicit && is_kw(&c->v, b, KW_BODY)) {
+    /* قرار مجلس الأمن 242 (1967); las resoluciones del Consejo ... 5/1 */
+    size_t b = skip_of(c, j);
+    if (!explicit && is_kw(&c->v, b, KW_BODY) && !(c->v.tk[b].flags & TF_QUOTED) &&
+        num_value(&c->v, skip_nl(&c->v, b + 1)) >= 0) {
         guess = body_at(c, b);
         explicit = 1;
+        c->sent_body = guess;
         j = b + 1;
     }
     if (!explicit) {
@@ -874,12 +1019,28 @@ cite_kind_last(struct ctx *c, size_t i)
         if (is_kw(&c->v, j, KW_BODY) && is_kw(&c->v, skip_nl(&c->v, j + 1), KW_DI)) {
             j = skip_nl(&c->v, j + 1);
         }
+        /* 2015年9月25日题为“……”的第70/1号决议 */
+        if (is_kw(&c->v, j, KW_TITLE_INTRO)) {
+            size_t k = j + 1;
+            for (size_t steps = 0; k < c->v.n && steps < 80 && !is_kw(&c->v, k, KW_DI);
+                 k++, steps++) {
+                if (c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, ';')) {
+                    break;
+                }
+            }
+            if (is_kw(&c->v, k, KW_DI)) {
+                j = k;
+            }
+        }
     }
     if (!is_kw(&c->v, j, KW_DI)) {
         return i + 1;
     }
     struct item items[MAX_ITEMS];
     size_t n = 0;
+    char current[CITE_DATE_LEN];
+    memcpy(current, date, CITE_DATE_LEN);
+    size_t from = c->v.tk[i].off;
     j = skip_nl(&c->v, j + 1);
     while (n < MAX_ITEMS) {
         struct item *it = &items[n];
@@ -888,11 +1049,9 @@ cite_kind_last(struct ctx *c, size_t i)
         if (e == 0) {
             break;
         }
-        it->from = n == 0 ? c->v.tk[i].off : c->v.tk[j].off;
-        if (n > 0 && j > 0 && is_kw(&c->v, j - 1, KW_DI)) {
-            it->from = c->v.tk[j - 1].off;
-        }
+        it->from = from;
         it->to = tok_end(&c->v, e - 1);
+        memcpy(it->date, current, CITE_DATE_LEN);
         e = skip_nl(&c->v, e);
         if (is_kw(&c->v, e, KW_HAO)) {
             it->to = tok_end(&c->v, e);
@@ -907,6 +1066,14 @@ cite_kind_last(struct ctx *c, size_t i)
             j = skip_nl(&c->v, j + 1);
         } else {
             break;
+        }
+        from = c->v.tk[j].off;
+        /* 第1483(2003)号和2003年10月16日第1511(2003)号决议: its own date */
+        char d[CITE_DATE_LEN];
+        size_t de2 = cite_i_date_at(&c->v, j, d);
+        if (de2 > 0 && is_kw(&c->v, skip_nl(&c->v, de2), KW_DI)) {
+            memcpy(current, d, CITE_DATE_LEN);
+            j = skip_nl(&c->v, de2);
         }
         if (is_kw(&c->v, j, KW_DI)) {
             j = skip_nl(&c->v, j + 1);
@@ -930,7 +1097,7 @@ cite_kind_last(struct ctx *c, size_t i)
     if (!explicit) {
         guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
     }
-    emit_items(c, items, n, type, guess, explicit, date);
+    emit_items(c, items, n, type, guess, explicit, NULL);
     return trailing_pinpoints(c, skip_nl(&c->v, j + 1));
 }
 
@@ -995,7 +1162,12 @@ cite_symbol(struct ctx *c, size_t i)
     if (c->doc->info.id != NULL && strcmp(id, c->doc->info.id) == 0) {
         return j; /* the document's own symbol: page headers */
     }
-    add_ref(c, id, type, body, from, to);
+    struct cite_ref *r = add_ref(c, id, type, body, from, to);
+    /* "the statement of 31 October 2001 (S/PRST/2001/31)" */
+    char date[CITE_DATE_LEN];
+    if (i > 0 && is_punct(&c->v, i - 1, '(') && date_before(c, i - 1, date)) {
+        memcpy(r->date, date, CITE_DATE_LEN);
+    }
     if (type == CITE_TYPE_DOCUMENT) {
         return symbol_suffixes(c, j, id);
     }
@@ -1026,11 +1198,9 @@ static int
 pin_target_follows(const struct ctx *c, size_t e)
 {
     size_t k = skip_nl(&c->v, e);
-    int of = 0;
-    while (is_kw(&c->v, k, KW_OF)) {
-        k = skip_nl(&c->v, k + 1);
-        of = 1;
-    }
+    size_t after_of = skip_of(c, k);
+    int of = after_of != k;
+    k = after_of;
     if (is_kw(&c->v, k, KW_ITS) || is_kw(&c->v, k, KW_BODY)) {
         k = skip_nl(&c->v, k + 1);
     }
@@ -1042,13 +1212,17 @@ pin_target_follows(const struct ctx *c, size_t e)
 static size_t
 cite_pin_first(struct ctx *c, size_t i)
 {
-    size_t e = parse_pinlist(c, i + 1, NULL);
-    if (e == i + 1) {
+    size_t s0 = i + 1;
+    if (is_kw(&c->v, s0, KW_OF) && is_num(&c->v, skip_nl(&c->v, s0 + 1))) {
+        s0 = skip_nl(&c->v, s0 + 1); /* الفقرات من 26 إلى 28 */
+    }
+    size_t e = parse_pinlist(c, s0, NULL);
+    if (e == s0) {
         return i + 1;
     }
     if (is_kw(&c->v, e, KW_THEREOF) && c->last_ref >= 0) {
         c->pins.n = 0;
-        parse_pinlist(c, i + 1, &c->doc->refs[c->last_ref]);
+        parse_pinlist(c, s0, &c->doc->refs[c->last_ref]);
         return e + 1;
     }
     if (pin_target_follows(c, e)) {
@@ -1167,8 +1341,9 @@ is_preamble_start(const struct ctx *c, size_t i)
 {
     size_t k = i;
     int article = 0;
-    if (k < c->v.n && c->v.tk[k].kind == T_WORD && (c->v.tk[k].flags & TF_UPPER) &&
-        c->v.tk[k].len <= 3) {
+    if (is_kw(&c->v, k, KW_ARTICLE) ||
+        (k < c->v.n && c->v.tk[k].kind == T_WORD && (c->v.tk[k].flags & TF_UPPER) &&
+         c->v.tk[k].len <= 3)) {
         k++; /* The, La, El, Le */
         article = 1;
     }
@@ -1286,10 +1461,10 @@ line_start(struct ctx *c, size_t i, int new_para)
 /* ---- the walk ------------------------------------------------------------ */
 
 static void
-walk(struct ctx *c)
+walk(struct ctx *c, int at_line)
 {
     size_t i = 0;
-    int at_line = 1, new_para = 1;
+    int new_para = at_line;
     while (i < c->v.n) {
         const struct tok *t = &c->v.tk[i];
         if (t->kind == T_NL || t->kind == T_PARA) {
@@ -1411,12 +1586,19 @@ cite_i_run(struct cite_doc *doc, const struct cite_text *t,
     c.region = R_HEADER;
     struct tok_buf tb = {NULL, 0, 0};
     size_t off = t->start;
+    int at_break = 1;
     while (off < t->len) {
+        int starts_line = at_break;
         tb.n = 0;
-        off = cite_i_lex(lt, t->bytes, off, t->len, &tb, 1 << 16);
+        off = cite_i_lex(lt, t->bytes, off, t->len, &tb, CHUNK_TOKENS, &at_break);
         c.v.tk = tb.v;
         c.v.n = tb.n;
-        walk(&c);
+        walk(&c, starts_line);
     }
     free(tb.v);
+    if (c.ndiags > MAX_DIAGS) {
+        cite_diag_emit(sink, CITE_D_TOO_MANY, t->path, 0, 0, 0,
+                       "%zu more diagnostics for this text not shown",
+                       c.ndiags - MAX_DIAGS);
+    }
 }

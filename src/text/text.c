@@ -153,17 +153,14 @@ cite_text_line_at(const struct cite_text *t, size_t off, size_t *len)
 }
 
 void
-cite_text_diag(const struct cite_text *t, const struct cite_diag_sink *sink,
-               enum cite_diag_code code, size_t off, const char *fmt, ...)
+cite_text_vdiag(const struct cite_text *t, const struct cite_diag_sink *sink,
+                enum cite_diag_code code, size_t off, const char *fmt, va_list ap)
 {
     if (sink == NULL || sink->fn == NULL) {
         return;
     }
     struct cite_i_buf msg = CITE_I_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     cite_i_buf_vaddf(&msg, fmt, ap);
-    va_end(ap);
     struct cite_diag d = {
         .code = code,
         .severity = cite_diag_default_severity(code),
@@ -175,4 +172,14 @@ cite_text_diag(const struct cite_text *t, const struct cite_diag_sink *sink,
     d.source_line = cite_text_line_at(t, off, &d.source_line_len);
     sink->fn(sink->ctx, &d);
     cite_i_buf_release(&msg);
+}
+
+void
+cite_text_diag(const struct cite_text *t, const struct cite_diag_sink *sink,
+               enum cite_diag_code code, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cite_text_vdiag(t, sink, code, off, fmt, ap);
+    va_end(ap);
 }

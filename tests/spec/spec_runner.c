@@ -13,7 +13,9 @@
  *
  * Above the "." line is the input; below, the expected citations, one per
  * line in text order: the target, then date= and pin= when the citation
- * has them.  The language is the one in the file name.  The runner prints
+ * has them.  The language is the one in the file name.  Characters that
+ * cannot be seen are written as {NBSP} (U+00A0), {NNBSP} (U+202F), {RLM}
+ * (U+200F), {ZWSP} (U+200B), {TAB} and {FF} (form feed).  The runner prints
  * each failure with its example number and lines, and ends with
  * "N passed, N failed".
  */
@@ -46,6 +48,41 @@ describe(struct cite_i_buf *out, const struct cite_doc *doc)
     }
 }
 
+/* Replaces the {NAME} escapes of invisible characters, in place. */
+static void
+unescape(struct cite_i_buf *b)
+{
+    static const struct {
+        const char *name;
+        const char *bytes;
+    } esc[] = {
+        {"{NBSP}", "\xC2\xA0"}, {"{NNBSP}", "\xE2\x80\xAF"},
+        {"{RLM}", "\xE2\x80\x8F"}, {"{ZWSP}", "\xE2\x80\x8B"},
+        {"{TAB}", "\t"}, {"{FF}", "\f"},
+    };
+    size_t w = 0;
+    for (size_t r = 0; r < b->len;) {
+        size_t k = 0, n = sizeof esc / sizeof esc[0];
+        for (; k < n; k++) {
+            size_t l = strlen(esc[k].name);
+            if (b->len - r >= l && memcmp(b->ptr + r, esc[k].name, l) == 0) {
+                size_t bl = strlen(esc[k].bytes);
+                memcpy(b->ptr + w, esc[k].bytes, bl); /* never longer */
+                w += bl;
+                r += l;
+                break;
+            }
+        }
+        if (k == n) {
+            b->ptr[w++] = b->ptr[r++];
+        }
+    }
+    b->len = w;
+    if (b->ptr != NULL) {
+        b->ptr[w] = '\0';
+    }
+}
+
 static enum cite_lang
 lang_of(const char *path)
 {
@@ -64,6 +101,8 @@ run_example(const char *file, int number, int first_line, enum cite_lang lang,
 {
     struct cite_doc doc;
     cite_doc_init(&doc);
+    const char *raw = input;
+    size_t raw_len = input_len;
     /* directives */
     enum cite_body body = CITE_BODY_NONE;
     while (input_len > 0 && input[0] == '%') {
@@ -90,7 +129,7 @@ run_example(const char *file, int number, int first_line, enum cite_lang lang,
     if (!ok) {
         printf("FAIL %s: example %d (line %d)\n--- input\n%.*s--- expected\n%s"
                "--- got\n%s\n",
-               file, number, first_line, (int)input_len, input, expected, g);
+               file, number, first_line, (int)raw_len, raw, expected, g);
     }
     cite_i_buf_release(&got);
     cite_text_release(&t);
@@ -130,6 +169,7 @@ run_file(const char *path, int *passed, int *failed)
         }
         if (strncmp(line, FENCE, sizeof FENCE - 1) == 0) {
             in_example = 0;
+            unescape(&input);
             if (run_example(path, number, first, lang, input.ptr ? input.ptr : "",
                             input.len, expected.ptr ? expected.ptr : "")) {
                 (*passed)++;

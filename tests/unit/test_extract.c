@@ -31,12 +31,12 @@ test_canonical_id_of_each_body(void **state)
 {
     (void)state;
     char id[64];
-    struct cite_num session = {NS_SESSION, 18, 18, 0};
-    struct cite_num sc = {NS_YEAR_PAREN, 2000, 1325, 0};
-    struct cite_num roman = {NS_ROMAN, 0, 2200, 21};
-    struct cite_num year = {NS_SESSION, 2004, 81, 0};
-    struct cite_num special = {NS_SPECIAL, 24, 2, 0};
-    struct cite_num special_roman = {NS_SPECIAL_ROMAN, 0, 1874, 4};
+    struct cite_num session = {.shape = NS_SESSION, .a = 18, .b = 18, .roman = 0};
+    struct cite_num sc = {.shape = NS_YEAR_PAREN, .a = 2000, .b = 1325, .roman = 0};
+    struct cite_num roman = {.shape = NS_ROMAN, .a = 0, .b = 2200, .roman = 21};
+    struct cite_num year = {.shape = NS_SESSION, .a = 2004, .b = 81, .roman = 0};
+    struct cite_num special = {.shape = NS_SPECIAL, .a = 24, .b = 2, .roman = 0};
+    struct cite_num special_roman = {.shape = NS_SPECIAL_ROMAN, .a = 0, .b = 1874, .roman = 4};
 
     assert_true(cite_i_canonical_id(id, sizeof id, &session, CITE_TYPE_RESOLUTION, CITE_BODY_HRC));
     assert_string_equal(id, "A/HRC/RES/18/18");
@@ -65,8 +65,8 @@ test_canonical_id_refuses_impossible_pairs(void **state)
 {
     (void)state;
     char id[64];
-    struct cite_num roman = {NS_ROMAN, 0, 2200, 21};
-    struct cite_num sc = {NS_YEAR_PAREN, 2000, 1325, 0};
+    struct cite_num roman = {.shape = NS_ROMAN, .a = 0, .b = 2200, .roman = 21};
+    struct cite_num sc = {.shape = NS_YEAR_PAREN, .a = 2000, .b = 1325, .roman = 0};
     /* the Human Rights Council never used Roman sessions */
     assert_false(cite_i_canonical_id(id, sizeof id, &roman, CITE_TYPE_RESOLUTION, CITE_BODY_HRC));
     /* a year in brackets is only the Security Council's */
