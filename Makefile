@@ -3,6 +3,7 @@
 #   make run     install missing packages, build, extract data/texts, rank, draw graphs/
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make eval    measure extraction against ../shared/corpus (says so when it is missing)
 #   make format  clang-format every C file
 #   make clean
 

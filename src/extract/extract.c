@@ -133,7 +133,16 @@ cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
     if (doc->info.id == NULL) {
         char id[128];
         if (t->path != NULL && cite_i_id_from_path(t->path, id, sizeof id)) {
+            enum cite_type type;
+            enum cite_body body;
+            char canon[128];
             doc->info.id = cite_doc_strdup(doc, id);
+            if (cite_i_symbol_canon(canon, sizeof canon, id, strlen(id), &type, &body)) {
+                doc->info.type = type;
+                if (doc->info.body == CITE_BODY_NONE) {
+                    doc->info.body = body;
+                }
+            }
             cite_diag_emit(sink, CITE_D_ID_FROM_NAME, t->path, 0, 0, 0,
                            "the text does not give its own symbol; '%s' taken "
                            "from the file name", id);

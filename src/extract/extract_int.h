@@ -56,6 +56,9 @@ enum kw_class {
     KW_TITLE_INTRO, /* on, entitled: a title follows a number */
     KW_ARTICLE,    /* la, le, les, l', el, los: skipped before a body */
     KW_IN_PARTICULAR, /* in particular, en particulier, в частности */
+    KW_VOTES,      /* votes, voix, votos, голосами, 票 */
+    KW_AGAINST,    /* to, contre, contra, против, 对 (in a vote) */
+    KW_ABSTENTION, /* abstention(s), 弃权 */
     KW_COUNT
 };
 
@@ -210,14 +213,15 @@ size_t cite_i_date_at(const struct tokview *c, size_t i, char *out);
  * header lines continue the title.
  */
 size_t cite_i_meta_header(struct cite_doc *doc, const struct tokview *v,
-                          size_t from, size_t to, int *title_open);
+                          size_t from, size_t to, int *title_open,
+                          int *date_rank);
 
 /* The id a file name like S_RES_459_1979.txt gives, into out; 0 if none. */
 int cite_i_id_from_path(const char *path, char *out, size_t outlen);
 
 /* The same for a line after the operative part: date, meeting, vote. */
 int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
-                        size_t from, size_t to);
+                        size_t from, size_t to, int *date_rank);
 
 /*
  * Tokenises bytes [from, to) of text into tb (appended).  Returns the

@@ -135,6 +135,11 @@ static const struct kw kws[] = {
     INSTR("الاتفاقية الدولية للقضاء على جميع أشكال التمييز العنصري", "icerd"),
     INSTR("اتفاقية حقوق الأشخاص ذوي الإعاقة", "crpd"),
     INSTR("اتفاقية مناهضة التعذيب", "cat"),
+    K("صوتا", KW_VOTES, 0),
+    K("صوتاً", KW_VOTES, 0),
+    K("مقابل", KW_AGAINST, 0),
+    K("امتناع*", KW_ABSTENTION, 0),
+    K("اتخذ*", KW_ADOPTED, 0),
 };
 
 /* proclitics, longest first: "and by", "and to", "and", "by", "to", "as" */

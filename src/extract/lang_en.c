@@ -159,6 +159,16 @@ static const struct kw kws[] = {
     K("notably", KW_IN_PARTICULAR, 0),
     K("especially", KW_IN_PARTICULAR, 0),
     K("the", KW_ARTICLE, 0),
+    K("votes", KW_VOTES, 0),
+    K("vote", KW_VOTES, 0),
+    K("abstention", KW_ABSTENTION, 0),
+    K("abstentions", KW_ABSTENTION, 0),
+    K("keeping in mind", KW_VERB, CITE_REL_BEARING_IN_MIND),
+    K("resolves", KW_VERB, CITE_REL_DECIDING),
+    K("having received", KW_VERB, CITE_REL_NOTING),
+    K("having taken note", KW_VERB, CITE_REL_TAKING_NOTE),
+    K("referring", KW_VERB, CITE_REL_RECALLING),
+    K("confirms", KW_VERB, CITE_REL_AFFIRMING),
 };
 
 const struct lang_table cite_i_lang_en = {

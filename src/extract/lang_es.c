@@ -127,6 +127,10 @@ static const struct kw kws[] = {
     K("el", KW_ARTICLE, 0),
     K("los", KW_ARTICLE, 0),
     K("las", KW_ARTICLE, 0),
+    K("votos", KW_VOTES, 0),
+    K("contra", KW_AGAINST, 0),
+    K("abstenci*", KW_ABSTENTION, 0),
+    K("aprobad*", KW_ADOPTED, 0),
 };
 
 const struct lang_table cite_i_lang_es = {

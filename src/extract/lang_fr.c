@@ -137,6 +137,10 @@ static const struct kw kws[] = {
     K("les", KW_ARTICLE, 0),
     K("l'", KW_ARTICLE, 0),
     K("d'", KW_OF, 0),
+    K("voix", KW_VOTES, 0),
+    K("contre", KW_AGAINST, 0),
+    K("abstention*", KW_ABSTENTION, 0),
+    K("adoptée*", KW_ADOPTED, 0),
 };
 
 const struct lang_table cite_i_lang_fr = {

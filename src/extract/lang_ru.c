@@ -109,6 +109,10 @@ static const struct kw kws[] = {
     K("их", KW_ITS, 0),
     K("упомянут* резолюци*", KW_ANAPHORA, 0),
     K("на", KW_ARTICLE, 0),
+    K("голос*", KW_VOTES, 0),
+    K("против", KW_AGAINST, 0),
+    K("воздерж*", KW_ABSTENTION, 0),
+    K("принят*", KW_ADOPTED, 0),
 };
 
 const struct lang_table cite_i_lang_ru = {

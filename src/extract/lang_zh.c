@@ -155,6 +155,13 @@ static const struct kw kws[] = {
     INSTR("经济社会文化权利国际公约", "icescr"),
     INSTR("经济、社会和文化权利国际公约", "icescr"),
     INSTR("公民及政治权利国际公约", "iccpr"),
+    K("票", KW_VOTES, 0),
+    K("对", KW_AGAINST, 0),
+    K("對", KW_AGAINST, 0),
+    K("弃权", KW_ABSTENTION, 0),
+    K("棄權", KW_ABSTENTION, 0),
+    K("弃权者", KW_ABSTENTION, 0),
+    K("棄權者", KW_ABSTENTION, 0),
 };
 
 const struct lang_table cite_i_lang_zh = {

@@ -46,23 +46,22 @@ session_number(const struct tokview *v, size_t i, long *out)
     return sum > 0 ? i : 0;
 }
 
-/* 37th, 1747th: a number with an English ordinal suffix glued on. */
-static size_t
-ordinal_number(const struct tokview *v, size_t i, long *out)
+
+/* How sure a date is to be the adoption date: a date alone on a header
+ * line may be the distribution date; a closing line is the adoption. */
+enum {
+    DATE_HEADER_ALONE = 1,
+    DATE_HEADING = 2,
+    DATE_CLOSING = 3
+};
+
+static void
+set_date(struct cite_doc *doc, const char *date, int rank, int *date_rank)
 {
-    if (is_kw(v, i, KW_DI)) {
-        i++;
+    if (rank >= *date_rank) {
+        memcpy(doc->info.date, date, CITE_DATE_LEN);
+        *date_rank = rank;
     }
-    if (!is_num(v, i)) {
-        return 0;
-    }
-    *out = (long)v->tk[i].val;
-    i++;
-    if (i < v->n && v->tk[i].kind == T_WORD && !(v->tk[i].flags & TF_SPACE_BEFORE) &&
-        v->tk[i].len <= 3) {
-        i++;
-    }
-    return i;
 }
 
 /* 1 when id may be the document's own: none known yet, or this one. */
@@ -121,6 +120,94 @@ title_end(const struct tokview *v, size_t from, size_t to)
         }
     }
     return to;
+}
+
+/* A meeting number in [from, to): N [th|e|-м] [plenary] meeting. */
+static int
+meeting_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (!is_kw(v, k, KW_MEETING)) {
+            continue;
+        }
+        /* the number stands at most three tokens before: 1747th, 4872-м,
+         * 50th plenary, 第 37 次 */
+        for (size_t b = k; b > from && k - b < 4; b--) {
+            long n = num_value(v, b - 1);
+            if (n > 0) {
+                doc->info.meeting = (int)n;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A vote in [from, to): N votes to M|none [, with K abstentions];
+ * 以十四票对零票通过，弃权者二. */
+static int
+vote_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to)
+{
+    long yes = -1, no = 0, abst = 0;
+    for (size_t k = from; k < to; k++) {
+        if (is_kw(v, k, KW_NO_VOTE)) {
+            doc->info.vote = cite_doc_strdup(doc, "without-vote");
+            return 1;
+        }
+        if (is_kw(v, k, KW_UNANIMOUS)) {
+            doc->info.vote = cite_doc_strdup(doc, "unanimous");
+            return 1;
+        }
+        if (yes < 0 && is_kw(v, k, KW_VOTES) && k > from && num_value(v, k - 1) >= 0) {
+            yes = num_value(v, k - 1);
+            size_t a = k + 1;
+            if (is_kw(v, a, KW_AGAINST) || is_kw(v, a, KW_TO)) {
+                a++;
+                no = num_value(v, a) >= 0 ? num_value(v, a) : 0;
+            }
+            continue;
+        }
+        if (yes >= 0 && is_kw(v, k, KW_ABSTENTION)) {
+            if (num_value(v, k - 1) >= 0) {
+                abst = num_value(v, k - 1);
+            } else if (num_value(v, k + 1) >= 0) {
+                abst = num_value(v, k + 1);
+            }
+        }
+    }
+    if (yes < 0) {
+        return 0;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%ld-%ld-%ld", yes, no, abst);
+    doc->info.vote = cite_doc_strdup(doc, buf);
+    return 1;
+}
+
+/*
+ * What an "adopted by" clause gives, from k to the end of the line: the
+ * body, the date, the meeting, the vote.
+ */
+static void
+adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
+           int *date_rank)
+{
+    struct cite_docinfo *info = &doc->info;
+    char date[CITE_DATE_LEN];
+    for (size_t d = k; d < to; d++) {
+        if (is_kw(v, d, KW_BODY) && info->body == CITE_BODY_NONE &&
+            v->tk[d].kw->val != BODY_SELF) {
+            info->body = (enum cite_body)v->tk[d].kw->val;
+        }
+        if (cite_i_date_at(v, d, date) > 0) {
+            set_date(doc, date, DATE_HEADING, date_rank);
+            break;
+        }
+    }
+    meeting_in(doc, v, k, to);
+    if (info->type == CITE_TYPE_NONE) {
+        info->type = CITE_TYPE_RESOLUTION;
+    }
 }
 
 /*
@@ -195,7 +282,7 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
 
 size_t
 cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
-                   size_t to, int *title_open)
+                   size_t to, int *title_open, int *date_rank)
 {
     struct cite_docinfo *info = &doc->info;
     size_t i = from;
@@ -220,9 +307,7 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         return from;
     }
     if (cite_i_date_at(v, i, date) == to) {
-        if (info->date[0] == '\0') {
-            memcpy(info->date, date, CITE_DATE_LEN);
-        }
+        set_date(doc, date, DATE_HEADER_ALONE, date_rank);
         return to;
     }
     /* a body opening the line: "Human Rights Council [Thirty-sixth session]" */
@@ -265,13 +350,18 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         }
         size_t de = cite_i_date_at(v, k, date);
         if (de > 0) {
-            if (info->date[0] == '\0') {
-                memcpy(info->date, date, CITE_DATE_LEN);
-            }
+            set_date(doc, date, DATE_HEADING, date_rank);
             if (is_kw(v, de, KW_RES)) {
                 de++;
             }
             return de;
+        }
+        if (info->body == CITE_BODY_SC) {
+            /* Резолюция 1518 (2003), принятая ... на его 4872-м заседании
+             * 24 ноября 2003 года: no title, maybe the adoption */
+            *title_open = 0;
+            adopted_in(doc, v, e, to, date_rank);
+            return to;
         }
         if (e < to) {
             size_t te = title_end(v, e, to);
@@ -279,34 +369,18 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
             *title_open = te == to;
             return te;
         }
-        /* a number alone on its line: the title follows, except under a
-         * Security Council heading, which has none */
-        *title_open = doc->info.body != CITE_BODY_SC;
+        *title_open = 1;
         return to;
     }
     /* of 22 October 1973 */
     if (is_kw(v, i, KW_OF) && cite_i_date_at(v, i + 1, date) > 0) {
-        if (info->date[0] == '\0') {
-            memcpy(info->date, date, CITE_DATE_LEN);
-        }
+        set_date(doc, date, DATE_HEADING, date_rank);
         return to;
     }
     /* Resolution adopted by the General Assembly on 19 December 2023 */
     for (size_t k = i; k < to; k++) {
         if (is_kw(v, k, KW_ADOPTED)) {
-            for (size_t d = k + 1; d < to; d++) {
-                if (is_kw(v, d, KW_BODY) && info->body == CITE_BODY_NONE &&
-                    v->tk[d].kw->val != BODY_SELF) {
-                    info->body = (enum cite_body)v->tk[d].kw->val;
-                }
-                if (cite_i_date_at(v, d, date) > 0) {
-                    memcpy(info->date, date, CITE_DATE_LEN);
-                    break;
-                }
-            }
-            if (info->type == CITE_TYPE_NONE) {
-                info->type = CITE_TYPE_RESOLUTION;
-            }
+            adopted_in(doc, v, k, to, date_rank);
             return from; /* a footnote mark may hang a citation on this line */
         }
     }
@@ -354,70 +428,18 @@ cite_i_id_from_path(const char *path, char *out, size_t outlen)
 
 int
 cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v, size_t from,
-                    size_t to)
+                    size_t to, int *date_rank)
 {
-    struct cite_docinfo *info = &doc->info;
     char date[CITE_DATE_LEN];
-    long n;
     size_t i = from;
-    int hit = 0;
-
     if (is_punct(v, i, '[')) {
         i++;
     }
     if (cite_i_date_at(v, i, date) == to) {
-        memcpy(info->date, date, CITE_DATE_LEN);
+        set_date(doc, date, DATE_CLOSING, date_rank);
         return 1;
     }
-    size_t e = ordinal_number(v, i, &n);
-    if (e > 0) {
-        if (e < to && v->tk[e].kind == T_WORD) {
-            e++; /* plenary */
-        }
-        if (is_kw(v, e, KW_MEETING) && e + 1 >= to) {
-            info->meeting = (int)n;
-            return 1;
-        }
-    }
-    long votes[3] = {-1, -1, 0};
-    for (size_t k = i; k < to; k++) {
-        if (is_kw(v, k, KW_NO_VOTE)) {
-            info->vote = cite_doc_strdup(doc, "without-vote");
-            hit = 1;
-        } else if (is_kw(v, k, KW_UNANIMOUS)) {
-            info->vote = cite_doc_strdup(doc, "unanimous");
-            hit = 1;
-        } else if (is_kw(v, k, KW_MEETING) && k > from) {
-            size_t b = k - 1;
-            if (b > from && v->tk[b].kind == T_WORD && !is_num(v, b)) {
-                b--; /* plenary */
-            }
-            if (b > from && v->tk[b].kind == T_WORD && b > from && is_num(v, b - 1)) {
-                b--; /* 1747th */
-            }
-            if (is_num(v, b)) {
-                info->meeting = (int)v->tk[b].val;
-                hit = 1;
-            }
-        } else if (is_num(v, k) && k + 2 < to && v->tk[k + 1].kind == T_WORD &&
-                   v->s[v->tk[k + 1].off] == 'v' && votes[0] < 0) {
-            /* N votes to M | none [, with K abstentions] */
-            votes[0] = (long)v->tk[k].val;
-            size_t m = k + 3;
-            votes[1] = is_num(v, m) ? (long)v->tk[m].val : 0;
-            for (size_t a = m; a + 1 < to; a++) {
-                if (is_num(v, a) && a > m && v->tk[a + 1].kind == T_WORD &&
-                    v->s[v->tk[a + 1].off] == 'a') {
-                    votes[2] = (long)v->tk[a].val;
-                }
-            }
-            hit = 1;
-        }
-    }
-    if (votes[0] >= 0 && (info->vote == NULL || strcmp(info->vote, "unanimous") != 0)) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%ld-%ld-%ld", votes[0], votes[1], votes[2]);
-        info->vote = cite_doc_strdup(doc, buf);
-    }
+    int hit = meeting_in(doc, v, i, to);
+    hit |= vote_in(doc, v, i, to);
     return hit;
 }

@@ -82,6 +82,7 @@ struct ctx {
 
     /* header state */
     int want_title;           /* the next header line is the title */
+    int date_rank;            /* how sure info.date is (meta.c) */
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
     size_t ndiags;
@@ -1409,8 +1410,19 @@ line_start(struct ctx *c, size_t i, int new_para)
             c->want_title = 0;
             return e;
         }
+        /* a long paragraph is text, not a heading: the header has ended
+         * even where no line named the body ("The attention of the
+         * Security Council has been drawn ...") */
+        if (verb == CITE_REL_NONE && !opn && e - i >= 30) {
+            c->region = R_PREAMBLE;
+            c->pp++;
+            set_where(c, "PP%d", c->pp);
+            c->rel = CITE_REL_NONE;
+            return i;
+        }
         if (!(opn && verb != CITE_REL_NONE) && verb == CITE_REL_NONE) {
-            size_t m = cite_i_meta_header(c->doc, &c->v, i, e, &c->want_title);
+            size_t m = cite_i_meta_header(c->doc, &c->v, i, e, &c->want_title,
+                                          &c->date_rank);
             snprintf(c->where, sizeof c->where, "header");
             return m;
         }
@@ -1443,7 +1455,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         return i;
     }
     if (c->region == R_OPERATIVE || c->region == R_CLOSING) {
-        if (cite_i_meta_closing(c->doc, &c->v, i, e)) {
+        if (cite_i_meta_closing(c->doc, &c->v, i, e, &c->date_rank)) {
             c->region = R_CLOSING;
             c->where[0] = '\0';
             c->rel = CITE_REL_NONE;
