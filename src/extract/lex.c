@@ -31,10 +31,17 @@
 
 #define NBUCKET 256
 
+/* A keyword in its bucket, with what lets most attempts fail at once. */
+struct kw_entry {
+    const struct kw *kw;   /* NULL ends the bucket */
+    unsigned second;       /* its second code point folded, or 0 if that is
+                              not a plain character (end, ' ', '*') */
+};
+
 struct kw_index {
     const struct lang_table *lt;
-    /* for each bucket, keyword indexes sorted longest first, -1 ended */
-    int16_t *bucket[NBUCKET];
+    /* for each bucket (first code point), keywords longest first */
+    struct kw_entry *bucket[NBUCKET];
 };
 
 static unsigned
@@ -184,6 +191,19 @@ first_cp(const char *s)
     return cp;
 }
 
+static unsigned
+second_cp(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    unsigned c;
+    size_t l = cite_i_utf8_decode(p, 4, &c);
+    if (p[l] == '\0' || p[l] == ' ' || p[l] == '*') {
+        return 0;
+    }
+    cite_i_utf8_decode(p + l, 4, &c);
+    return fold(c);
+}
+
 static const struct kw_index *
 kw_index_get(const struct lang_table *lt)
 {
@@ -196,7 +216,7 @@ kw_index_get(const struct lang_table *lt)
         counts[fold(first_cp(lt->kws[i].text)) % NBUCKET]++;
     }
     for (int b = 0; b < NBUCKET; b++) {
-        ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(int16_t));
+        ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(struct kw_entry));
         size_t n = 0;
         for (size_t i = 0; i < lt->nkws; i++) {
             if (fold(first_cp(lt->kws[i].text)) % NBUCKET != (unsigned)b) {
@@ -205,13 +225,14 @@ kw_index_get(const struct lang_table *lt)
             /* insertion sort, longest first */
             size_t j = n++;
             size_t len = strlen(lt->kws[i].text);
-            while (j > 0 && strlen(lt->kws[ix->bucket[b][j - 1]].text) < len) {
+            while (j > 0 && strlen(ix->bucket[b][j - 1].kw->text) < len) {
                 ix->bucket[b][j] = ix->bucket[b][j - 1];
                 j--;
             }
-            ix->bucket[b][j] = (int16_t)i;
+            ix->bucket[b][j].kw = &lt->kws[i];
+            ix->bucket[b][j].second = second_cp(lt->kws[i].text);
         }
-        ix->bucket[b][n] = -1;
+        ix->bucket[b][n].kw = NULL;
     }
     ix->lt = lt;
     return ix;
@@ -264,7 +285,7 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
             return 0;
         }
         unsigned kc, tc;
-        size_t kl = cite_i_utf8_decode(p, strlen((const char *)p), &kc);
+        size_t kl = cite_i_utf8_decode(p, 4, &kc); /* valid UTF-8, NUL-ended */
         size_t tl = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &tc);
         if (tc == '-' && kc != '-' && is_letter(kc)) {
             /* a word hyphenated at a line end: réso-\nlution */
@@ -313,13 +334,23 @@ static const struct kw *
 kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
         size_t to, size_t *len)
 {
-    const int16_t *b = ix->bucket[fold(c) % NBUCKET];
-    for (; *b >= 0; b++) {
-        const struct kw *k = &ix->lt->kws[*b];
-        size_t n = kw_match(ix->lt, k, s, i, to);
+    const struct kw_entry *b = ix->bucket[fold(c) % NBUCKET];
+    /* the text's second character, to skip most entries without a match */
+    unsigned c1, c2 = 0;
+    size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c1);
+    if (i + l < to) {
+        cite_i_utf8_decode((const unsigned char *)s + i + l, to - i - l, &c2);
+        c2 = fold(c2);
+    }
+    for (; b->kw != NULL; b++) {
+        if (b->second != 0 && b->second != c2 &&
+            !(b->second == '\'' && c2 == 0x2019) && c2 != '-') {
+            continue;
+        }
+        size_t n = kw_match(ix->lt, b->kw, s, i, to);
         if (n > 0) {
             *len = n;
-            return k;
+            return b->kw;
         }
     }
     return NULL;
