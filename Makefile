@@ -4,6 +4,7 @@
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make eval    measure extraction against ../shared/corpus (says so when it is missing)
+#   make bench   benchmarks (extraction stays linear in its input)
 #   make format  clang-format every C file
 #   make clean
 
@@ -36,7 +37,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN := $(BUILD)/tests/spec_runner
 
-.PHONY: all run test check-unit check-spec check-golden asan deps format clean
+.PHONY: all run test check-unit check-spec check-golden asan deps bench format clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -117,6 +118,12 @@ asan:
 	  $(MAKE) --no-print-directory BUILD=build-asan \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  check-unit check-spec check-golden
+
+# --- benchmarks (never part of make test) ----------------------------------
+bench: all
+	@sh tests/bench/linear.sh $(BIN) $(BENCH_MB)
+
+BENCH_MB ?= 100
 
 format:
 	clang-format -i --style='{BasedOnStyle: LLVM, IndentWidth: 4, ColumnLimit: 80, AlwaysBreakAfterDefinitionReturnType: All, BreakBeforeBraces: Linux}' \
