@@ -7,6 +7,7 @@
  *   A/RES/<s>/<n>              General Assembly, session >= 31
  *   A/RES/<n>(<ROMAN>)         General Assembly, session <= 30
  *   A/RES/S-<s>/<n>, A/RES/<n>(S-<ROMAN>)   special sessions
+ *   A/RES/ES-<s>/<n>           emergency special sessions
  *   A/DEC/<s>/<n>              General Assembly decision
  *   A/HRC/RES|DEC|PRST/<s>/<n> Human Rights Council
  *   E/CN.4/RES|DEC/<year>/<n>  Commission on Human Rights
@@ -55,6 +56,8 @@ cite_i_canonical_id(char *out, size_t outlen, const struct cite_num *num,
             n = snprintf(out, outlen, "A/RES/%ld(%s)", num->b, roman);
         } else if (num->shape == NS_SPECIAL && type != CITE_TYPE_STATEMENT) {
             n = snprintf(out, outlen, "A/%s/S-%ld/%ld", k, num->a, num->b);
+        } else if (num->shape == NS_EMERGENCY && type != CITE_TYPE_STATEMENT) {
+            n = snprintf(out, outlen, "A/%s/ES-%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_SPECIAL_ROMAN &&
                    type == CITE_TYPE_RESOLUTION) {
             cite_i_roman_format(roman, num->roman);

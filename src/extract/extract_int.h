@@ -252,6 +252,7 @@ enum num_shape {
     NS_ROMAN,     /* n (XXI): old General Assembly / ECOSOC */
     NS_SPECIAL,   /* S-a/b: special session */
     NS_SPECIAL_ROMAN, /* n (S-IV) */
+    NS_EMERGENCY, /* ES-10/19: emergency special session */
 };
 
 struct cite_num {

@@ -168,10 +168,10 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
     size_t j = skip_nl(&c->v, i);
     int nd;
     memset(num, 0, sizeof *num);
-    /* S-24/2: special session */
-    if (word_is(&c->v, j, "S") && is_punct(&c->v, j + 1, '-') && is_num(&c->v, j + 2) &&
-        is_punct(&c->v, j + 3, '/') && is_num(&c->v, j + 4)) {
-        num->shape = NS_SPECIAL;
+    /* S-24/2: special session; ES-10/19: emergency special session */
+    if ((word_is(&c->v, j, "S") || word_is(&c->v, j, "ES")) && is_punct(&c->v, j + 1, '-') &&
+        is_num(&c->v, j + 2) && is_punct(&c->v, j + 3, '/') && is_num(&c->v, j + 4)) {
+        num->shape = word_is(&c->v, j, "ES") ? NS_EMERGENCY : NS_SPECIAL;
         num->a = (long)c->v.tk[j + 2].val;
         num->b = (long)c->v.tk[j + 4].val;
         return j + 5;
@@ -370,6 +370,7 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
     case NS_ROMAN:
         return guess == CITE_BODY_ECOSOC ? CITE_BODY_ECOSOC : CITE_BODY_GA;
     case NS_SPECIAL_ROMAN:
+    case NS_EMERGENCY:
         return CITE_BODY_GA;
     case NS_SPECIAL:
         return guess == CITE_BODY_HRC ? CITE_BODY_HRC : CITE_BODY_GA;
