@@ -135,6 +135,12 @@ cite_i_symbol_canon(char *out, size_t outlen, const char *s, size_t n,
     if (j < 3 || strchr(out, '/') == NULL) {
         return 0;
     }
+    /* "PRST 8/1" printed as "PRST/8/1": the Council president's statement */
+    if (strncmp(out, "PRST/", 5) == 0 && j + 6 < outlen) {
+        memmove(out + 6, out, j + 1);
+        memcpy(out, "A/HRC/", 6);
+        j += 6;
+    }
     /* the Sub-Commission's series is printed Sub.2 as often as SUB.2 */
     if (strncmp(out, "E/CN.4/Sub.2/", 13) == 0) {
         memcpy(out + 7, "SUB", 3);

@@ -109,27 +109,9 @@ drop_self_citations(struct cite_doc *doc)
 }
 
 void
-cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
-                 enum cite_lang lang, const struct cite_diag_sink *sink)
+cite_i_finish(struct cite_doc *doc, const struct cite_text *t,
+              const struct cite_diag_sink *sink)
 {
-    doc->source = cite_doc_strdup(doc, t->path != NULL ? t->path : "-");
-    if (lang == CITE_LANG_UNKNOWN) {
-        lang = cite_extract_detect_lang(t);
-    }
-    doc->lang = lang;
-    if (t->len == t->start) {
-        cite_diag_emit(sink, CITE_D_EMPTY_INPUT, t->path, 0, 0, 0,
-                       "'%s' is empty", t->path ? t->path : "-");
-        return;
-    }
-    const struct lang_table *lt = cite_i_lang_table(lang);
-    if (lt == NULL) {
-        cite_diag_emit(sink, CITE_D_UNKNOWN_LANGUAGE, t->path, 0, 0, 0,
-                       "no rules for language '%s' yet; read as English",
-                       lang == CITE_LANG_UNKNOWN ? "unknown" : cite_lang_code(lang));
-        lt = &cite_i_lang_en;
-    }
-    cite_i_run(doc, t, lt, sink);
     if (doc->info.id == NULL) {
         char id[128];
         if (t->path != NULL && cite_i_id_from_path(t->path, id, sizeof id)) {
@@ -152,6 +134,31 @@ cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
         }
     }
     drop_self_citations(doc);
+}
+
+void
+cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
+                 enum cite_lang lang, const struct cite_diag_sink *sink)
+{
+    doc->source = cite_doc_strdup(doc, t->path != NULL ? t->path : "-");
+    if (lang == CITE_LANG_UNKNOWN) {
+        lang = cite_extract_detect_lang(t);
+    }
+    doc->lang = lang;
+    if (t->len == t->start) {
+        cite_diag_emit(sink, CITE_D_EMPTY_INPUT, t->path, 0, 0, 0,
+                       "'%s' is empty", t->path ? t->path : "-");
+        return;
+    }
+    const struct lang_table *lt = cite_i_lang_table(lang);
+    if (lt == NULL) {
+        cite_diag_emit(sink, CITE_D_UNKNOWN_LANGUAGE, t->path, 0, 0, 0,
+                       "no rules for language '%s' yet; read as English",
+                       lang == CITE_LANG_UNKNOWN ? "unknown" : cite_lang_code(lang));
+        lt = &cite_i_lang_en;
+    }
+    cite_i_run(doc, t, lt, sink);
+    cite_i_finish(doc, t, sink);
 }
 
 const char *

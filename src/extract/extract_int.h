@@ -59,8 +59,12 @@ enum kw_class {
     KW_VOTES,      /* votes, voix, votos, голосами, 票 */
     KW_AGAINST,    /* to, contre, contra, против, 对 (in a vote) */
     KW_ABSTENTION, /* abstention(s), 弃权 */
+    KW_RESPECTIVELY, /* respectively: dates listed apart from the numbers */
     KW_COUNT
 };
+
+/* KW_RES / KW_DEC value for a kind word that carries "its" (Arabic قراره). */
+#define KWV_POSSESSIVE 2
 
 /* KW_BODY value for "the Council" / 理事会: the citing council itself. */
 #define BODY_SELF 100
@@ -116,6 +120,7 @@ enum tok_kind {
 #define TF_UPPER        0x04 /* T_WORD starts with an upper-case letter */
 #define TF_QUOTED       0x08 /* inside quotation marks */
 #define TF_CAP_ROMAN    0x10 /* T_WORD is an upper-case Roman numeral */
+#define TF_OCR          0x20 /* T_NUM read through OCR letters: l5ll, 20O4 */
 
 struct tok {
     uint8_t kind;
@@ -267,6 +272,7 @@ struct cite_num {
 
 #define REPAIR_BRACKET 1 /* "660 1990)" */
 #define REPAIR_ROMAN   2 /* "32 (1)" */
+#define REPAIR_OCR     3 /* "l5ll (2003)", "1546 (20O4)" */
 
 /*
  * Writes the canonical id of a resolution/decision/statement into out
@@ -291,6 +297,11 @@ int cite_i_symbol_canon(char *out, size_t outlen, const char *s, size_t n,
  */
 const char *cite_i_fold(struct cite_doc *doc, const char *s, size_t from,
                         size_t to);
+
+/* After the run: the id from the file name when the text gave none, and
+ * no citation of the document's own id. */
+void cite_i_finish(struct cite_doc *doc, const struct cite_text *t,
+                   const struct cite_diag_sink *sink);
 
 /* Runs the engine: fills doc from t in language lt. */
 void cite_i_run(struct cite_doc *doc, const struct cite_text *t,

@@ -169,6 +169,19 @@ static const struct kw kws[] = {
     K("having taken note", KW_VERB, CITE_REL_TAKING_NOTE),
     K("referring", KW_VERB, CITE_REL_RECALLING),
     K("confirms", KW_VERB, CITE_REL_AFFIRMING),
+    K("its own", KW_ITS, 0),
+    K("commission", KW_BODY, CITE_BODY_CHR),
+    K("president's statement", KW_STATEMENT, 0),
+    K("president's statements", KW_STATEMENT, 1),
+    K("statement by its president", KW_STATEMENT, 0),
+    K("of the operative part of", KW_OF, 0),
+    K("adopted on", KW_OF, 0),
+    K("respectively", KW_RESPECTIVELY, 0),
+    INSTR("the charter", "charter"),
+    K("the said resolution", KW_ANAPHORA, 0),
+    K("the above-mentioned resolution", KW_ANAPHORA, 0),
+    K("the aforementioned resolution", KW_ANAPHORA, 0),
+    K("sub-commission on the promotion and protection of human rights", KW_BODY, CITE_BODY_SUBCOM),
 };
 
 const struct lang_table cite_i_lang_en = {

@@ -131,6 +131,18 @@ static const struct kw kws[] = {
     K("contra", KW_AGAINST, 0),
     K("abstenci*", KW_ABSTENTION, 0),
     K("aprobad*", KW_ADOPTED, 0),
+    K("su propia", KW_ITS, 0),
+    K("sus propias", KW_ITS, 0),
+    K("su propio", KW_ITS, 0),
+    K("comisión", KW_BODY, CITE_BODY_CHR),
+    K("de la parte dispositiva de", KW_OF, 0),
+    K("de la parte dispositiva", KW_OF, 0),
+    K("respectivamente", KW_RESPECTIVELY, 0),
+    K("la referida resolución", KW_ANAPHORA, 0),
+    K("la resolución referida", KW_ANAPHORA, 0),
+    K("dicha decisión", KW_ANAPHORA, 0),
+    K("subcomisión de promoción y protección de los derechos humanos", KW_BODY, CITE_BODY_SUBCOM),
+    K("subcomisión de prevención de discriminaciones y protección a las minorías", KW_BODY, CITE_BODY_SUBCOM),
 };
 
 const struct lang_table cite_i_lang_es = {

@@ -106,7 +106,7 @@ static const struct kw kws[] = {
     INSTR("convention internationale sur l'élimination de toutes les formes de discrimination raciale", "icerd"),
     INSTR("convention contre la torture et autres peines ou traitements cruels, inhumains ou dégradants", "cat"),
     INSTR("convention relative aux droits des personnes handicapées", "crpd"),
-    INSTR("charte", "charter"),
+    INSTR("la charte", "charter"),
 
     K("ladite résolution", KW_ANAPHORA, 0),
     K("la même résolution", KW_ANAPHORA, 0),
@@ -141,6 +141,19 @@ static const struct kw kws[] = {
     K("contre", KW_AGAINST, 0),
     K("abstention*", KW_ABSTENTION, 0),
     K("adoptée*", KW_ADOPTED, 0),
+    K("sa propre", KW_ITS, 0),
+    K("ses propres", KW_ITS, 0),
+    K("son propre", KW_ITS, 0),
+    K("commission", KW_BODY, CITE_BODY_CHR),
+    K("du dispositif", KW_OF, 0),
+    K("du dispositif de", KW_OF, 0),
+    K("respectivement", KW_RESPECTIVELY, 0),
+    K("la résolution précitée", KW_ANAPHORA, 0),
+    K("la résolution susvisée", KW_ANAPHORA, 0),
+    K("ladite décision", KW_ANAPHORA, 0),
+    K("sous-commission de la lutte contre les mesures discriminatoires et de la protection des minorités", KW_BODY, CITE_BODY_SUBCOM),
+    K("en date", KW_OF, 0),
+    K("en date des", KW_OF, 0),
 };
 
 const struct lang_table cite_i_lang_fr = {

@@ -113,6 +113,18 @@ static const struct kw kws[] = {
     K("против", KW_AGAINST, 0),
     K("воздерж*", KW_ABSTENTION, 0),
     K("принят*", KW_ADOPTED, 0),
+    K("сво* собственн*", KW_ITS, 0),
+    K("комисси*", KW_BODY, CITE_BODY_CHR),
+    K("постановляющей части", KW_OF, 0),
+    K("соответственно", KW_RESPECTIVELY, 0),
+    K("эт* же резолюци*", KW_ANAPHORA, 0),
+    K("названн* резолюци*", KW_ANAPHORA, 0),
+    K("данн* резолюци*", KW_ANAPHORA, 0),
+    K("подкомисси* по поощрению и защите прав человека", KW_BODY, CITE_BODY_SUBCOM),
+    K("подкомисси* по предупреждению дискриминации и защите меньшинств", KW_BODY, CITE_BODY_SUBCOM),
+    K("озаглавленн*", KW_TITLE_INTRO, 0),
+    K("под названием", KW_TITLE_INTRO, 0),
+    K("с", KW_OF, 0),
 };
 
 const struct lang_table cite_i_lang_ru = {

@@ -162,6 +162,21 @@ static const struct kw kws[] = {
     K("棄權", KW_ABSTENTION, 0),
     K("弃权者", KW_ABSTENTION, 0),
     K("棄權者", KW_ABSTENTION, 0),
+    K("该项决议", KW_ANAPHORA, 0),
+    K("該項決議", KW_ANAPHORA, 0),
+    K("前述决议", KW_ANAPHORA, 0),
+    K("前述決議", KW_ANAPHORA, 0),
+    K("关于", KW_TITLE_INTRO, 0),
+    K("關於", KW_TITLE_INTRO, 0),
+    K("小组委员会", KW_BODY, CITE_BODY_SUBCOM),
+    K("促进和保护人权小组委员会", KW_BODY, CITE_BODY_SUBCOM),
+    K("防止歧视和保护少数小组委员会", KW_BODY, CITE_BODY_SUBCOM),
+    K("分别", KW_RESPECTIVELY, 0),
+    K("其本身的", KW_ITS, 0),
+    K("其本身", KW_ITS, 0),
+    K("执行部分", KW_OF, 0),
+    K("執行部分", KW_OF, 0),
+    K("序言部分", KW_OF, 0),
 };
 
 const struct lang_table cite_i_lang_zh = {

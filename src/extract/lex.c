@@ -71,6 +71,8 @@ is_space(unsigned c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
            c == 0x202F || c == 0x205F || c == 0xFEFF ||
+           /* ordinal marks: 1º, 1°, 1ᵉʳ (read as 1) */
+           c == 0xBA || c == 0xB0 || c == 0xAA || c == 0x1D49 || c == 0x02B3 ||
            /* direction marks and isolates: invisible, not words */
            c == 0x200E || c == 0x200F || c == 0x061C ||
            (c >= 0x2066 && c <= 0x2069) || (c >= 0x202A && c <= 0x202E);
@@ -410,6 +412,77 @@ cite_i_roman_format(char *out, int v)
     snprintf(out, 16, "%s%s%s", v >= 100 ? "C" : "", tens[(v / 10) % 10], ones[v % 10]);
 }
 
+static int
+ascii_alnum(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/*
+ * A number OCR misread: letters l, I and O among digits ("l5ll", "20O4").
+ * Only a run of at least three such characters with a digit in it, standing
+ * alone, is read so; the token is flagged TF_OCR and the repair reported
+ * when the number is used.
+ */
+static int
+ocr_number(const char *s, size_t from, size_t i, size_t to, size_t *len, int64_t *val)
+{
+    size_t j = i;
+    int digits = 0, letters = 0;
+    int64_t v = 0;
+    while (j < to && j - i < 6) {
+        char ch = s[j];
+        if (ch >= '0' && ch <= '9') {
+            digits++;
+            v = v * 10 + (ch - '0');
+        } else if (ch == 'l' || ch == 'I') {
+            letters++;
+            v = v * 10 + 1;
+        } else if (ch == 'O') {
+            letters++;
+            v = v * 10;
+        } else {
+            break;
+        }
+        j++;
+    }
+    if (j - i < 3 || digits == 0 || letters == 0 || (j < to && ascii_alnum(s[j])) ||
+        (i > from && ascii_alnum(s[i - 1]))) {
+        return 0;
+    }
+    *len = j - i;
+    *val = v;
+    return 1;
+}
+
+/* Roman numerals typed with Cyrillic look-alikes: ХХI, ХV, С. */
+static int
+cyrillic_roman(const char *s, size_t n)
+{
+    char buf[16];
+    size_t m = 0;
+    int cyr = 0;
+    for (size_t i = 0; i < n && m + 1 < sizeof buf;) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (c0 == 'I' || c0 == 'V' || c0 == 'X' || c0 == 'L' || c0 == 'C') {
+            buf[m++] = (char)c0;
+            i++;
+        } else if (c0 == 0xD0 && i + 1 < n) {
+            unsigned char c1 = (unsigned char)s[i + 1];
+            char r = c1 == 0xA5 ? 'X' : c1 == 0x86 ? 'I' : c1 == 0xA1 ? 'C' : 0;
+            if (r == 0) {
+                return 0;
+            }
+            buf[m++] = r;
+            cyr = 1;
+            i += 2;
+        } else {
+            return 0;
+        }
+    }
+    return cyr ? cite_i_roman_value(buf, m) : 0;
+}
+
 static struct tok *
 push(struct tok_buf *tb)
 {
@@ -458,15 +531,34 @@ symbol_len(const char *s, size_t i, size_t to)
             j = k;
         }
     }
-    int segs = 0;
-    while (j + 1 < to && s[j] == '/' && is_sym_char((unsigned char)s[j + 1])) {
-        j++;
+    int segs = 0, digits = 0;
+    while (j + 1 < to && s[j] == '/') {
+        size_t k = j + 1;
+        /* "S/PRST/ 2012/5": a stray space before digits */
+        if (k + 1 < to && s[k] == ' ' && s[k + 1] >= '0' && s[k + 1] <= '9') {
+            k++;
+        }
+        if (!is_sym_char((unsigned char)s[k])) {
+            break;
+        }
+        j = k;
         while (j < to && is_sym_char((unsigned char)s[j])) {
+            /* E/2024/27-E/CN.6/2024/15: two symbols joined */
+            if (s[j] == '-' && j + 2 < to && strchr("AEST", s[j + 1]) != NULL &&
+                s[j + 1] != '\0' && s[j + 2] == '/') {
+                break;
+            }
+            digits |= s[j] >= '0' && s[j] <= '9';
             j++;
         }
         segs++;
+        if (j < to && s[j] == '-') {
+            break;
+        }
     }
-    if (segs == 0) {
+    /* every UN symbol has a number somewhere; HIV/AIDS, UNDP/UNFPA have
+     * none */
+    if (segs == 0 || !digits) {
         return 0;
     }
     while (j > i && (s[j - 1] == '.' || s[j - 1] == '-')) {
@@ -528,6 +620,17 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         line_start = 0;
         line_empty = 0;
         int d;
+        size_t ocr_len;
+        int64_t ocr_val;
+        if (ocr_number(s, from, i, to, &ocr_len, &ocr_val)) {
+            t->kind = T_NUM;
+            t->flags |= TF_OCR;
+            t->val = ocr_val;
+            t->ndigits = (uint16_t)ocr_len;
+            t->len = (uint32_t)ocr_len;
+            i += ocr_len;
+            continue;
+        }
         if ((d = digit_value(c)) >= 0) {
             int64_t v = 0;
             uint16_t nd = 0;
@@ -667,6 +770,11 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             }
             t->kind = T_WORD;
             t->len = (uint32_t)(j - i);
+            int crv = cyrillic_roman(s + i, j - i);
+            if (crv > 0) {
+                t->flags |= TF_CAP_ROMAN;
+                t->val = crv;
+            }
             if (upper) {
                 t->flags |= TF_UPPER;
                 int rv = cite_i_roman_value(s + i, j - i);

@@ -296,14 +296,26 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         i + 1 < to && v->tk[i + 1].kind == T_SYMBOL && to - i <= 6) {
         return to;
     }
-    if (v->tk[i].kind == T_SYMBOL) {
-        size_t from_b = v->tk[i].off, to_b = tok_end(v, i);
+    /* the masthead: "A/RES/78/171" alone, or "United Nations A/HRC/RES/52/20"
+     * when the PDF text keeps its layout */
+    for (size_t k = i; k < to && k < i + 8; k++) {
+        if (v->tk[k].kind != T_SYMBOL) {
+            if (v->tk[k].kind == T_KW || v->tk[k].kind == T_NUM) {
+                break;
+            }
+            continue;
+        }
+        size_t from_b = v->tk[k].off, to_b = tok_end(v, k);
         if (cite_i_symbol_canon(id, sizeof id, v->s + from_b, to_b - from_b,
                                 &type, &body) &&
-            type != CITE_TYPE_DOCUMENT && i + 1 == to) {
+            type != CITE_TYPE_DOCUMENT && id_fits(doc, id) &&
+            (k + 1 == to || doc->info.id == NULL)) {
             set_id(doc, id, type, body);
-            return to;
+            return k + 1 == to ? to : k + 1;
         }
+        break;
+    }
+    if (v->tk[i].kind == T_SYMBOL) {
         return from;
     }
     if (cite_i_date_at(v, i, date) == to) {

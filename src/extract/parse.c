@@ -61,6 +61,19 @@ struct pending_pin {
     char v[MAX_PINS][24];
 };
 
+/*
+ * Full-width Latin letters, digits and punctuation (ＥＳ－１０／１９) are
+ * scanned as their ASCII twins: the engine reads a normalised copy of the
+ * text where each such 3-byte character is one byte.  norm.at[] holds the
+ * normalised offsets of the replaced characters, to map offsets back.
+ */
+struct norm {
+    char *bytes;     /* NULL when the text needed no change */
+    size_t len;
+    size_t *at;
+    size_t n;
+};
+
 struct ctx {
     const struct lang_table *lt;
     const struct cite_text *t;
@@ -77,6 +90,8 @@ struct ctx {
     enum cite_relation rel;
 
     enum cite_body sent_body; /* the body last named in this sentence */
+    enum cite_body subj_body; /* ... named as an actor, not as the issuer of
+                                 a citation: what "its" refers to */
     long last_ref;            /* antecedent for "thereof", anaphora */
     int last_ref_footnote;    /* it stood in a footnote */
 
@@ -86,6 +101,11 @@ struct ctx {
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
     size_t ndiags;
+    struct norm norm;
+    struct {
+        char dates[8][CITE_DATE_LEN];
+        size_t next, left;
+    } group;                  /* dates waiting for the next symbols */
     struct {
         int valid;
         size_t off, line, column;
@@ -162,16 +182,37 @@ ocr_roman_ones(const struct ctx *c, size_t i)
  * after it, or 0.  Repairs what a careful reader repairs, and says so:
  * "660 1990)" (lost bracket), "32 (1)" (Roman I read as one).
  */
+static size_t parse_number_raw(struct ctx *c, size_t i, struct cite_num *num);
+
 static size_t
 parse_number(struct ctx *c, size_t i, struct cite_num *num)
+{
+    size_t e = parse_number_raw(c, i, num);
+    if (e > 0 && num->repair == 0) {
+        for (size_t k = skip_nl(&c->v, i); k < e; k++) {
+            if (c->v.tk[k].kind == T_NUM && (c->v.tk[k].flags & TF_OCR)) {
+                num->repair = REPAIR_OCR;
+                num->repair_off = c->v.tk[k].off;
+                break;
+            }
+        }
+    }
+    return e;
+}
+
+static size_t
+parse_number_raw(struct ctx *c, size_t i, struct cite_num *num)
 {
     size_t j = skip_nl(&c->v, i);
     int nd;
     memset(num, 0, sizeof *num);
-    /* S-24/2: special session; ES-10/19: emergency special session */
-    if ((word_is(&c->v, j, "S") || word_is(&c->v, j, "ES")) && is_punct(&c->v, j + 1, '-') &&
-        is_num(&c->v, j + 2) && is_punct(&c->v, j + 3, '/') && is_num(&c->v, j + 4)) {
-        num->shape = word_is(&c->v, j, "ES") ? NS_EMERGENCY : NS_SPECIAL;
+    /* S-24/2: special session; ES-10/19: emergency special session;
+     * Arabic دإ-24/2, دإط-10/19 */
+    int es = word_is(&c->v, j, "ES") || word_is(&c->v, j, "\xD8\xAF\xD8\xA5\xD8\xB7");
+    if ((es || word_is(&c->v, j, "S") || word_is(&c->v, j, "\xD8\xAF\xD8\xA5")) &&
+        is_punct(&c->v, j + 1, '-') && is_num(&c->v, j + 2) && is_punct(&c->v, j + 3, '/') &&
+        is_num(&c->v, j + 4)) {
+        num->shape = es ? NS_EMERGENCY : NS_SPECIAL;
         num->a = (long)c->v.tk[j + 2].val;
         num->b = (long)c->v.tk[j + 4].val;
         return j + 5;
@@ -212,18 +253,23 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
         p = skip_nl(&c->v, p + 1);
     }
     long y = number_at(c, p, &nd);
-    if (y >= 0 && nd == 4 && is_punct(&c->v, skip_nl(&c->v, p + 1), ')')) {
+    size_t close = skip_nl(&c->v, p + 1);
+    /* "1546 (2004 and 1637 (2005)": the closing bracket lost */
+    int lost_close = !lost_bracket && y >= 0 && nd == 4 && !is_punct(&c->v, close, ')') &&
+                     (is_kw(&c->v, close, KW_AND) || is_punct(&c->v, close, ',') ||
+                      is_kw(&c->v, close, KW_HAO));
+    if (y >= 0 && nd == 4 && (is_punct(&c->v, close, ')') || lost_close)) {
         if (y < 1945 || y > 2100) {
             return 0;
         }
         num->shape = NS_YEAR_PAREN;
         num->a = y;
         num->b = a;
-        if (lost_bracket) {
+        if (lost_bracket || lost_close) {
             num->repair = REPAIR_BRACKET;
             num->repair_off = c->v.tk[j].off;
         }
-        return skip_nl(&c->v, p + 1) + 1;
+        return lost_close ? close : close + 1;
     }
     if (lost_bracket) {
         return 0;
@@ -273,6 +319,65 @@ parse_number(struct ctx *c, size_t i, struct cite_num *num)
 
 /* ---- diagnostics and positions ----------------------------------------- */
 
+static size_t
+orig_off(const struct ctx *c, size_t off)
+{
+    if (c->norm.bytes == NULL) {
+        return off;
+    }
+    size_t lo = 0, hi = c->norm.n; /* count replacements before off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->norm.at[mid] < off) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return off + 2 * lo;
+}
+
+/* Builds the normalised copy when the text has full-width forms. */
+static void
+normalise(struct norm *nm, const char *s, size_t start, size_t len)
+{
+    memset(nm, 0, sizeof *nm);
+    size_t count = 0;
+    for (size_t i = start; i + 2 < len; i++) {
+        count += (unsigned char)s[i] == 0xEF &&
+                 (((unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x81) ||
+                  ((unsigned char)s[i + 1] == 0xBD && (unsigned char)s[i + 2] <= 0x9E));
+    }
+    if (count == 0) {
+        return;
+    }
+    nm->bytes = cite_i_xmalloc(len + 1);
+    nm->at = cite_i_xmalloc(count * sizeof *nm->at);
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char b0 = (unsigned char)s[i];
+        if (i >= start && i + 2 < len && b0 == 0xEF) {
+            unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
+            /* U+FF01..U+FF5E -> U+0021..U+007E */
+            unsigned cp = 0;
+            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
+                cp = 0xFF00 + (b2 - 0x80);
+            } else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
+                cp = 0xFF40 + (b2 - 0x80);
+            }
+            if (cp != 0) {
+                nm->at[nm->n++] = w;
+                nm->bytes[w++] = (char)(cp - 0xFEE0);
+                i += 3;
+                continue;
+            }
+        }
+        nm->bytes[w++] = s[i++];
+    }
+    nm->bytes[w] = '\0';
+    nm->len = w;
+}
+
 /* At most this many diagnostics per document; the rest are counted. */
 #define MAX_DIAGS 100
 
@@ -284,7 +389,7 @@ report(struct ctx *c, enum cite_diag_code code, size_t off, const char *fmt, ...
     }
     va_list ap;
     va_start(ap, fmt);
-    cite_text_vdiag(c->t, c->sink, code, off, fmt, ap);
+    cite_text_vdiag(c->t, c->sink, code, orig_off(c, off), fmt, ap);
     va_end(ap);
 }
 
@@ -296,12 +401,13 @@ report(struct ctx *c, enum cite_diag_code code, size_t off, const char *fmt, ...
 static void
 locate(struct ctx *c, size_t off, size_t *line, size_t *column)
 {
+    off = orig_off(c, off);
     if (!c->loc.valid || off < c->loc.off) {
         cite_text_locate(c->t, off, line, column);
     } else {
         size_t l = c->loc.line, col = c->loc.column;
         for (size_t x = c->loc.off; x < off && x < c->t->len; x++) {
-            unsigned char ch = (unsigned char)c->v.s[x];
+            unsigned char ch = (unsigned char)c->t->bytes[x];
             if (ch == '\n') {
                 l++;
                 col = 1;
@@ -345,7 +451,10 @@ body_at(const struct ctx *c, size_t i)
         return (enum cite_body)v;
     }
     if (is_kw(&c->v, i, KW_ITS)) {
-        return c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+        /* "the General Assembly, in its resolution 60/251" is the Assembly's;
+         * "General Assembly resolution 60/251 and its resolution 5/1" in a
+         * Council text is the Council's */
+        return c->subj_body != CITE_BODY_NONE ? c->subj_body : self_body(c);
     }
     return CITE_BODY_NONE;
 }
@@ -398,6 +507,16 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
     if (guess == CITE_BODY_HRC && num->b > 150 && num->a >= 31) {
         return CITE_BODY_GA; /* no Council session adopted that many */
     }
+    if (guess == CITE_BODY_GA && num->a < 31 && type != CITE_TYPE_DECISION) {
+        /* the Assembly numbered its first thirty sessions in Roman
+         * numerals: "5/1" is the Council's */
+        if (explicit) {
+            report(c, CITE_D_AMBIGUOUS_BODY, off,
+                   "the General Assembly has no resolution '%ld/%ld'; read as "
+                   "Human Rights Council", num->a, num->b);
+        }
+        return CITE_BODY_HRC;
+    }
     if (guess == CITE_BODY_CHR || guess == CITE_BODY_ECOSOC ||
         guess == CITE_BODY_SUBCOM || guess == CITE_BODY_SC ||
         guess == CITE_BODY_NONE) {
@@ -438,10 +557,10 @@ add_ref(struct ctx *c, const char *target, enum cite_type type,
     r->body = body;
     r->relation = c->rel;
     memcpy(r->where, c->where, sizeof r->where);
-    r->offset = from;
-    r->length = to - from;
+    r->offset = orig_off(c, from);
+    r->length = orig_off(c, to) - r->offset;
     locate(c, from, &r->line, &r->column);
-    r->text = cite_i_fold(c->doc, c->v.s, from, to);
+    r->text = cite_i_fold(c->doc, c->t->bytes, r->offset, r->offset + r->length);
     if (is_resolution_like(type)) {
         c->last_ref = (long)(c->doc->nrefs - 1);
         c->last_ref_footnote = c->in_footnote;
@@ -473,31 +592,100 @@ pin_add(struct ctx *c, struct cite_ref *ref, const char *p)
 static size_t
 subpara_letter(const struct ctx *c, size_t i, char *out)
 {
+    /* letters as UN texts print them in each script: a, b, c; Arabic أ ب ج د;
+     * Cyrillic letters that look Latin (а, с, е, о) typed for them */
+    static const struct {
+        const char *from;
+        char to;
+    } map[] = {
+        {"\xD8\xA3", 'a'}, {"\xD8\xA8", 'b'}, {"\xD8\xAC", 'c'}, {"\xD8\xAF", 'd'},
+        {"\xD9\x87\xD9\x80", 'e'}, {"\xD9\x87", 'e'}, {"\xD9\x88", 'f'},
+        {"\xD8\xB2", 'g'}, {"\xD8\xAD", 'h'},
+        {"\xD0\xB0", 'a'}, {"\xD1\x81", 'c'}, {"\xD0\xB5", 'e'}, {"\xD0\xBE", 'o'},
+    };
     size_t k = skip_nl(&c->v, i);
     int paren = is_punct(&c->v, k, '(');
     if (paren) {
         k++;
     }
-    if (k >= c->v.n || c->v.tk[k].kind != T_WORD || c->v.tk[k].len > 3 ||
-        (c->v.tk[k].flags & TF_UPPER)) {
+    if (k >= c->v.n || (c->v.tk[k].kind != T_WORD && c->v.tk[k].kind != T_KW) ||
+        c->v.tk[k].len > 4 || (c->v.tk[k].flags & TF_UPPER)) {
         return 0;
     }
-    /* a, b, ..., ii, iv: lower-case Latin letters only */
-    for (size_t x = 0; x < c->v.tk[k].len; x++) {
-        char ch = c->v.s[c->v.tk[k].off + x];
-        if (ch < 'a' || ch > 'z') {
+    const char *w = c->v.s + c->v.tk[k].off;
+    size_t wl = c->v.tk[k].len;
+    int ok = 1;
+    for (size_t x = 0; x < wl; x++) {
+        ok &= w[x] >= 'a' && w[x] <= 'z';
+    }
+    if (ok && wl <= 3) {
+        memcpy(out, w, wl); /* a, b, ..., ii, iv */
+        out[wl] = '\0';
+    } else {
+        size_t m = 0, nm = sizeof map / sizeof map[0];
+        for (; m < nm; m++) {
+            if (strlen(map[m].from) == wl && memcmp(map[m].from, w, wl) == 0) {
+                break;
+            }
+        }
+        if (m == nm) {
             return 0;
         }
+        out[0] = map[m].to;
+        out[1] = '\0';
     }
-    memcpy(out, c->v.s + c->v.tk[k].off, c->v.tk[k].len);
-    out[c->v.tk[k].len] = '\0';
     k++;
     if (is_punct(&c->v, k, ')')) {
         k++;
-    } else if (paren) {
+    } else if (paren || c->v.tk[k - 1].kind == T_KW) {
         return 0;
     }
     return k;
+}
+
+/*
+ * A list of sub-paragraph letters from k: "(a) and (b)", "a) à d)",
+ * "(a)-(d)".  Appends them to out (at most max) and returns the index
+ * after the list; *n counts them.
+ */
+static size_t
+letter_list(const struct ctx *c, size_t k, char (*out)[8], size_t max, size_t *n)
+{
+    char l[8];
+    size_t e = subpara_letter(c, k, l);
+    if (e == 0) {
+        return k;
+    }
+    *n = 0;
+    memcpy(out[(*n)++], l, 8);
+    for (;;) {
+        size_t q = skip_nl(&c->v, e);
+        if (is_punct(&c->v, q, ',')) {
+            q = skip_nl(&c->v, q + 1);
+        }
+        int range = is_kw(&c->v, q, KW_TO) || is_punct(&c->v, q, '-');
+        if (is_kw(&c->v, q, KW_AND) || range) {
+            q = skip_nl(&c->v, q + 1);
+        }
+        if (q == skip_nl(&c->v, e)) {
+            break;
+        }
+        size_t e2 = subpara_letter(c, q, l);
+        if (e2 == 0) {
+            break;
+        }
+        if (range && l[1] == '\0' && out[*n - 1][1] == '\0' && l[0] > out[*n - 1][0]) {
+            for (char x = (char)(out[*n - 1][0] + 1); x < l[0] && *n < max; x++) {
+                out[*n][0] = x;
+                out[(*n)++][1] = '\0';
+            }
+        }
+        if (*n < max) {
+            memcpy(out[(*n)++], l, 8);
+        }
+        e = e2;
+    }
+    return e;
 }
 
 /*
@@ -513,6 +701,9 @@ parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
     if (is_punct(&c->v, j, '.') && !(c->v.tk[j].flags & TF_SPACE_BEFORE)) {
         j = skip_nl(&c->v, j + 1); /* para. 57, par. 40 */
     }
+    if (is_kw(&c->v, j, KW_OF) && is_num(&c->v, skip_nl(&c->v, j + 1))) {
+        j = skip_nl(&c->v, j + 1); /* الفقرات من 2 إلى 4, пункты с 2 по 4 */
+    }
     long prev = -1;
     int range = 0, any = 0;
     for (;;) {
@@ -523,15 +714,16 @@ parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
             break;
         }
         long n = (long)c->v.tk[j].val;
-        char buf[32];
+        char buf[48];
         size_t k = j + 1;
-        char letter[8];
-        size_t e = subpara_letter(c, k, letter);
-        if (e > 0 && (is_punct(&c->v, k, '(') || !(c->v.tk[k].flags & TF_SPACE_BEFORE))) {
-            snprintf(buf, sizeof buf, "%ld(%.7s)", n, letter);
-            k = e;
-        } else {
-            snprintf(buf, sizeof buf, "%ld", n);
+        char letters[26][8];
+        size_t nl = 0;
+        char probe[8];
+        size_t e = subpara_letter(c, k, probe);
+        /* "3 (c)", "3(c)", "3 c)": a letter belongs to the number before it */
+        if (e > 0 && (is_punct(&c->v, k, '(') || is_punct(&c->v, e - 1, ')') ||
+                      !(c->v.tk[k].flags & TF_SPACE_BEFORE))) {
+            k = letter_list(c, k, letters, 26, &nl);
         }
         if (range && prev >= 0 && n > prev && n - prev <= 100) {
             for (long x = prev + 1; x < n; x++) {
@@ -540,23 +732,13 @@ parse_pinlist(struct ctx *c, size_t i, struct cite_ref *ref)
                 pin_add(c, ref, rb);
             }
         }
-        pin_add(c, ref, buf);
-        /* 4 (a) and (b): more sub-paragraphs of the same paragraph */
-        while (e > 0) {
-            size_t q = skip_nl(&c->v, k);
-            if (is_punct(&c->v, q, ',')) {
-                q = skip_nl(&c->v, q + 1);
-            }
-            if (is_kw(&c->v, q, KW_AND)) {
-                q = skip_nl(&c->v, q + 1);
-            }
-            size_t e2 = is_punct(&c->v, q, '(') ? subpara_letter(c, q, letter) : 0;
-            if (q == skip_nl(&c->v, k) || e2 == 0) {
-                break;
-            }
-            snprintf(buf, sizeof buf, "%ld(%.7s)", n, letter);
+        if (nl == 0) {
+            snprintf(buf, sizeof buf, "%ld", n);
             pin_add(c, ref, buf);
-            k = e2;
+        }
+        for (size_t x = 0; x < nl; x++) {
+            snprintf(buf, sizeof buf, "%ld(%.7s)", n, letters[x]);
+            pin_add(c, ref, buf);
         }
         prev = n;
         any = 1;
@@ -583,13 +765,37 @@ static size_t
 skip_of(const struct ctx *c, size_t i)
 {
     size_t j = skip_nl(&c->v, i);
-    while (is_kw(&c->v, j, KW_OF) || is_kw(&c->v, j, KW_ARTICLE)) {
+    while (is_kw(&c->v, j, KW_OF) || is_kw(&c->v, j, KW_ARTICLE) ||
+           is_kw(&c->v, j, KW_RESPECTIVELY)) {
         j = skip_nl(&c->v, j + 1);
     }
     return j;
 }
 
 /* ---- citations ---------------------------------------------------------- */
+
+/*
+ * 1 when the body named at i is the issuer of a citation that follows
+ * ("General Assembly resolution", 人权委员会各项决议, 理事会 2007 年 ... 第),
+ * not the actor of a clause ("adopted by the General Assembly in its").
+ */
+static int
+names_issuer(struct ctx *c, size_t i)
+{
+    size_t k = skip_nl(&c->v, i + 1);
+    if (is_kw(&c->v, k, KW_RES) || is_kw(&c->v, k, KW_DEC) ||
+        is_kw(&c->v, k, KW_STATEMENT) || is_kw(&c->v, k, KW_DI)) {
+        return 1;
+    }
+    if (c->lt->kind_after) {
+        char d[CITE_DATE_LEN];
+        /* 人权委员会各项决议; 理事会 2007 年 6 月 18 日第 */
+        return cite_i_date_at(&c->v, k, d) > 0 ||
+               (k < c->v.n && c->v.tk[k].kind == T_HAN && c->v.tk[k].len <= 6 &&
+                is_kw(&c->v, k + 1, KW_RES));
+    }
+    return 0;
+}
 
 static enum cite_type
 kind_type(const struct ctx *c, size_t i)
@@ -646,6 +852,9 @@ emit_items(struct ctx *c, struct item *items, size_t n, enum cite_type type,
             report(c, CITE_D_REPAIRED, it->num.repair_off,
                    "read '%ld (%.*s)' as a Roman session number", it->num.b,
                    it->num.roman, "111");
+        } else if (it->num.repair == REPAIR_OCR) {
+            report(c, CITE_D_REPAIRED, it->num.repair_off,
+                   "read letters in a number as digits: '%s'", id);
         }
         struct cite_ref *r = add_ref(c, id, type, body, it->from, it->to);
         const char *d = it->date[0] ? it->date : shared_date;
@@ -675,11 +884,27 @@ trailing_pinpoints(struct ctx *c, size_t j)
                 j = p;
             }
         }
-        if (is_kw(&c->v, j, KW_DI) && is_num(&c->v, skip_nl(&c->v, j + 1))) {
-            size_t e = parse_pinlist(c, j, NULL);
+        size_t d = is_kw(&c->v, j, KW_OF) ? j + 1 : j; /* 执行部分第4段 */
+        if (is_kw(&c->v, d, KW_DI) && is_num(&c->v, skip_nl(&c->v, d + 1))) {
+            size_t e = parse_pinlist(c, d, NULL);
+            size_t npins = c->pins.n;
             c->pins.n = 0;
             if (is_kw(&c->v, e, KW_PARA)) {
-                parse_pinlist(c, j, r);
+                /* 第3段(a)至(d)项: sub-paragraphs of one paragraph */
+                char letters[26][8];
+                size_t nl = 0;
+                size_t le = letter_list(c, e + 1, letters, 26, &nl);
+                size_t p = skip_nl(&c->v, d + 1);
+                if (nl > 0 && npins == 1) {
+                    for (size_t x = 0; x < nl; x++) {
+                        char buf[48];
+                        snprintf(buf, sizeof buf, "%ld(%.7s)", (long)c->v.tk[p].val,
+                                 letters[x]);
+                        cite_doc_add_pinpoint(c->doc, r, buf, strlen(buf));
+                    }
+                    return le < c->v.n && c->v.tk[le].kind == T_HAN ? le + 1 : le;
+                }
+                parse_pinlist(c, d, r);
                 return e + 1;
             }
         }
@@ -762,7 +987,7 @@ skip_title(struct ctx *c, size_t j, int *member, char *date)
     size_t k = skip_nl(&c->v, j);
     int comma = is_punct(&c->v, k, ',');
     size_t w = comma ? skip_nl(&c->v, k + 1) : k;
-    if (!(is_kw(&c->v, w, KW_TITLE_INTRO) || (comma && is_punct(&c->v, w, '"')))) {
+    if (!(is_kw(&c->v, w, KW_TITLE_INTRO) || is_punct(&c->v, w, '"'))) {
         return 0;
     }
     for (size_t p = w + 1, steps = 0; p < c->v.n && steps < 60; p++, steps++) {
@@ -830,6 +1055,52 @@ date_before(struct ctx *c, size_t i, char *date)
 }
 
 /*
+ * "67/1 and 68/1 of 24 September 2012 and 20 September 2013, respectively":
+ * after the first date (ending at de), more dates for as many members.
+ * When their count is the count of undated members, each member gets its
+ * own (the first keeps `first`, the others are written into items);
+ * otherwise nothing changes.  Returns the index after what was read.
+ */
+static size_t
+parallel_dates(struct ctx *c, size_t de, const char *first, struct item *items,
+               size_t n)
+{
+    char dates[MAX_ITEMS][CITE_DATE_LEN];
+    size_t m = 1, j = de;
+    memcpy(dates[0], first, CITE_DATE_LEN);
+    while (m < MAX_ITEMS) {
+        size_t k = skip_nl(&c->v, j);
+        if (is_punct(&c->v, k, ',')) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        if (!is_kw(&c->v, k, KW_AND) && k == skip_nl(&c->v, j)) {
+            break;
+        }
+        if (is_kw(&c->v, k, KW_AND)) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        size_t e = cite_i_date_at(&c->v, skip_of(c, k), dates[m]);
+        if (e == 0) {
+            break;
+        }
+        m++;
+        j = e;
+    }
+    if (m < 2 || m != n) {
+        return de;
+    }
+    for (size_t x = 1; x < n; x++) {
+        memcpy(items[x].date, dates[x], CITE_DATE_LEN);
+    }
+    /* ", respectively" */
+    size_t k = skip_nl(&c->v, j);
+    if (is_punct(&c->v, k, ',') && is_kw(&c->v, skip_nl(&c->v, k + 1), KW_RESPECTIVELY)) {
+        return skip_nl(&c->v, k + 1) + 1;
+    }
+    return is_kw(&c->v, k, KW_RESPECTIVELY) ? k + 1 : j;
+}
+
+/*
  * The members of a list from token j, the first one's mention starting at
  * byte head (the kind word).  Emits them; returns the index after the list,
  * or 0 when no member stands at j.
@@ -852,14 +1123,22 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
         it->to = tok_end(&c->v, e - 1);
         n++;
         j = e;
+        /* "1546 (2004)3": a footnote mark glued to the number */
+        if (is_num(&c->v, j) && !(c->v.tk[j].flags & TF_SPACE_BEFORE) &&
+            c->v.tk[j].ndigits <= 3 && !is_punct(&c->v, j + 1, '/')) {
+            j++;
+        }
         /* what may follow a member: its date, its body, both */
         for (int round = 0; round < 2; round++) {
             char date[CITE_DATE_LEN] = "";
             enum cite_body body;
             size_t de = item_date(c, j, date);
             if (de > 0) {
+                de = parallel_dates(c, de, date, items + undated, n - undated);
                 for (size_t x = undated; x < n; x++) {
-                    memcpy(items[x].date, date, CITE_DATE_LEN);
+                    if (items[x].date[0] == '\0' || x == undated) {
+                        memcpy(items[x].date, date, CITE_DATE_LEN);
+                    }
                 }
                 undated = n;
                 j = de;
@@ -951,10 +1230,16 @@ cite_kind_first(struct ctx *c, size_t i)
     if (explicit && is_kw(&c->v, i - 1, KW_BODY)) {
         c->sent_body = guess;
     }
+    /* Arabic puts "its" on the word: قراره, قرارها, قراراته */
+    if (!explicit && c->v.tk[i].kw->val == KWV_POSSESSIVE) {
+        guess = c->subj_body != CITE_BODY_NONE ? c->subj_body : self_body(c);
+        explicit = 1;
+    }
     /* قرار مجلس الأمن 242 (1967); las resoluciones del Consejo ... 5/1 */
     size_t b = skip_of(c, j);
+    struct cite_num probe;
     if (!explicit && is_kw(&c->v, b, KW_BODY) && !(c->v.tk[b].flags & TF_QUOTED) &&
-        num_value(&c->v, skip_nl(&c->v, b + 1)) >= 0) {
+        parse_number(c, skip_nl(&c->v, b + 1), &probe) > 0) {
         guess = body_at(c, b);
         explicit = 1;
         c->sent_body = guess;
@@ -1006,42 +1291,66 @@ cite_resume(struct ctx *c, size_t i)
 }
 
 /*
+ * After a date in Chinese, what may stand before 第: a body
+ * (安全理事会第338(1973)号), a title (题为“……”的, 关于……的), 通过的.
+ * Returns the index of 第, or j when none follows.
+ */
+static size_t
+zh_to_di(struct ctx *c, size_t j)
+{
+    if (is_kw(&c->v, j, KW_BODY) && is_kw(&c->v, skip_nl(&c->v, j + 1), KW_DI)) {
+        return skip_nl(&c->v, j + 1);
+    }
+    size_t limit = is_kw(&c->v, j, KW_TITLE_INTRO) ? 80 : 3;
+    for (size_t k = j, steps = 0; k < c->v.n && steps <= limit; k++, steps++) {
+        struct cite_num probe;
+        if (is_kw(&c->v, k, KW_DI) && parse_number(c, skip_nl(&c->v, k + 1), &probe) > 0) {
+            return k;
+        }
+        if (c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, ';') ||
+            is_punct(&c->v, k, '.') || is_kind(c, k) ||
+            (limit == 3 && c->v.tk[k].kind != T_HAN)) {
+            break;
+        }
+    }
+    return j;
+}
+
+/*
  * Kind last (zh): [DATE] 第 item [号] { (、|和|及) [第] item [号] } KIND, at
  * token i (the date or 第).  Returns the index after it, or i + 1.
  */
 static size_t
 cite_kind_last(struct ctx *c, size_t i)
 {
-    char date[CITE_DATE_LEN] = "";
+    /* one date, or a list of dates given respectively (分别于 D1 和 D2) */
+    char dates[MAX_ITEMS][CITE_DATE_LEN];
+    size_t nd = 0;
     size_t j = i;
-    size_t de = cite_i_date_at(&c->v, i, date);
+    size_t de = cite_i_date_at(&c->v, i, dates[0]);
     if (de > 0) {
+        nd = 1;
         j = skip_nl(&c->v, de);
-        /* 一九七三年十月二十二日安全理事会第338(1973)号决议 */
-        if (is_kw(&c->v, j, KW_BODY) && is_kw(&c->v, skip_nl(&c->v, j + 1), KW_DI)) {
-            j = skip_nl(&c->v, j + 1);
-        }
-        /* 2015年9月25日题为“……”的第70/1号决议 */
-        if (is_kw(&c->v, j, KW_TITLE_INTRO)) {
-            size_t k = j + 1;
-            for (size_t steps = 0; k < c->v.n && steps < 80 && !is_kw(&c->v, k, KW_DI);
-                 k++, steps++) {
-                if (c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, ';')) {
-                    break;
-                }
+        while (nd < MAX_ITEMS && (is_kw(&c->v, j, KW_AND) ||
+                                  (is_punct(&c->v, j, ',') && j > 0))) {
+            size_t e = cite_i_date_at(&c->v, skip_nl(&c->v, j + 1), dates[nd]);
+            if (e == 0) {
+                break;
             }
-            if (is_kw(&c->v, k, KW_DI)) {
-                j = k;
-            }
+            nd++;
+            j = skip_nl(&c->v, e);
         }
+        j = zh_to_di(c, j);
     }
     if (!is_kw(&c->v, j, KW_DI)) {
         return i + 1;
     }
     struct item items[MAX_ITEMS];
     size_t n = 0;
-    char current[CITE_DATE_LEN];
-    memcpy(current, date, CITE_DATE_LEN);
+    char current[CITE_DATE_LEN] = "";
+    if (nd == 1) {
+        memcpy(current, dates[0], CITE_DATE_LEN);
+    }
     size_t from = c->v.tk[i].off;
     j = skip_nl(&c->v, j + 1);
     while (n < MAX_ITEMS) {
@@ -1061,7 +1370,7 @@ cite_kind_last(struct ctx *c, size_t i)
         }
         n++;
         j = e;
-        if (is_punct(&c->v, j, ',') && c->v.tk[j].off + 3 <= c->t->len &&
+        if (is_punct(&c->v, j, ',') && c->v.tk[j].len == 3 &&
             memcmp(c->v.s + c->v.tk[j].off, "\xE3\x80\x81", 3) == 0) {
             j = skip_nl(&c->v, j + 1); /* 、 */
         } else if (is_kw(&c->v, j, KW_AND)) {
@@ -1070,12 +1379,12 @@ cite_kind_last(struct ctx *c, size_t i)
             break;
         }
         from = c->v.tk[j].off;
-        /* 第1483(2003)号和2003年10月16日第1511(2003)号决议: its own date */
+        /* 第1483(2003)号和2003年10月16日[题为“……”的]第1511(2003)号决议 */
         char d[CITE_DATE_LEN];
         size_t de2 = cite_i_date_at(&c->v, j, d);
-        if (de2 > 0 && is_kw(&c->v, skip_nl(&c->v, de2), KW_DI)) {
+        if (de2 > 0 && is_kw(&c->v, zh_to_di(c, skip_nl(&c->v, de2)), KW_DI)) {
             memcpy(current, d, CITE_DATE_LEN);
-            j = skip_nl(&c->v, de2);
+            j = zh_to_di(c, skip_nl(&c->v, de2));
         }
         if (is_kw(&c->v, j, KW_DI)) {
             j = skip_nl(&c->v, j + 1);
@@ -1084,10 +1393,23 @@ cite_kind_last(struct ctx *c, size_t i)
     if (n == 0 || !is_kind(c, j)) {
         return i + 1;
     }
+    if (nd > 1 && nd == n) {
+        for (size_t x = 0; x < n; x++) {
+            memcpy(items[x].date, dates[x], CITE_DATE_LEN);
+        }
+    }
     enum cite_type type = kind_type(c, j);
     /* the body right before the head, or between the date and 第 */
-    enum cite_body guess = i > 0 ? body_at(c, i - 1) : CITE_BODY_NONE;
     size_t bk = i > 0 ? i - 1 : 0;
+    /* 理事会分别于 D1 和 D2: past "respectively" and 于 */
+    for (int back = 0; back < 2 && bk > 0 && !is_kw(&c->v, bk, KW_BODY); back++) {
+        if (!is_kw(&c->v, bk, KW_RESPECTIVELY) &&
+            !(c->v.tk[bk].kind == T_HAN && c->v.tk[bk].len <= 3)) {
+            break;
+        }
+        bk--;
+    }
+    enum cite_body guess = i > 0 ? body_at(c, bk) : CITE_BODY_NONE;
     if (de > 0 && is_kw(&c->v, skip_nl(&c->v, de), KW_BODY)) {
         bk = skip_nl(&c->v, de);
         guess = body_at(c, bk);
@@ -1137,6 +1459,90 @@ symbol_suffixes(struct ctx *c, size_t j, const char *id)
     }
 }
 
+/*
+ * Symbols in brackets after dates: as many dates as symbols give one each,
+ * in order; else the date right before the bracket goes to the first.  r is
+ * the first symbol's ref; the dates of the others wait in c->group.
+ */
+static void
+bracket_dates(struct ctx *c, size_t i, struct cite_ref *r)
+{
+    /* how many symbols the bracket holds */
+    size_t m = 1, k = i + 1;
+    while (m < 8) {
+        size_t q = skip_nl(&c->v, k);
+        if (is_punct(&c->v, q, ',') || is_kw(&c->v, q, KW_AND)) {
+            q = skip_nl(&c->v, q + 1);
+        }
+        if (q >= c->v.n || c->v.tk[q].kind != T_SYMBOL || q == skip_nl(&c->v, k)) {
+            break;
+        }
+        m++;
+        k = q + 1;
+    }
+    /* the dates before the bracket, last first */
+    char dates[8][CITE_DATE_LEN];
+    size_t nd = 0, end = i - 1;
+    /* "... 8 June 2017 (", "2017年6月8日的声明(": a few words may stand between */
+    for (int w = 0; w < 3 && end > 0; w++) {
+        char d[CITE_DATE_LEN];
+        int at_date = 0;
+        for (size_t back = 1; back <= 12 && back <= end; back++) {
+            at_date |= cite_i_date_at(&c->v, end - back, d) == end;
+        }
+        if (at_date) {
+            break;
+        }
+        const struct tok *t = &c->v.tk[end - 1];
+        if (!(t->kind == T_HAN || t->kind == T_WORD || t->kind == T_KW)) {
+            break;
+        }
+        end--;
+    }
+    while (nd < m) {
+        size_t start = 0;
+        int found = 0;
+        for (size_t back = 1; back <= 12 && back <= end; back++) {
+            char d[CITE_DATE_LEN];
+            if (cite_i_date_at(&c->v, end - back, d) == end) {
+                start = end - back;
+                memcpy(dates[nd], d, CITE_DATE_LEN);
+                found = 1;
+            }
+        }
+        if (!found) {
+            break;
+        }
+        nd++;
+        /* step back over "and", ",", "of", "des" to the date before */
+        end = start;
+        while (end > 0 && (is_kw(&c->v, end - 1, KW_AND) || is_kw(&c->v, end - 1, KW_OF) ||
+                           is_punct(&c->v, end - 1, ',') || c->v.tk[end - 1].kind == T_NL)) {
+            end--;
+        }
+        if (end == start) {
+            break;
+        }
+    }
+    if (nd == 0) {
+        char d[CITE_DATE_LEN];
+        if (date_before(c, i - 1, d)) {
+            memcpy(r->date, d, CITE_DATE_LEN);
+        }
+        return;
+    }
+    if (nd == m && m > 1) {
+        memcpy(r->date, dates[m - 1], CITE_DATE_LEN);
+        c->group.next = 0;
+        for (size_t x = 0; x + 1 < m; x++) {
+            memcpy(c->group.dates[x], dates[m - 2 - x], CITE_DATE_LEN);
+        }
+        c->group.left = m - 1;
+        return;
+    }
+    memcpy(r->date, dates[0], CITE_DATE_LEN);
+}
+
 /* An explicit symbol at i. */
 static size_t
 cite_symbol(struct ctx *c, size_t i)
@@ -1165,10 +1571,13 @@ cite_symbol(struct ctx *c, size_t i)
         return j; /* the document's own symbol: page headers */
     }
     struct cite_ref *r = add_ref(c, id, type, body, from, to);
-    /* "the statement of 31 October 2001 (S/PRST/2001/31)" */
-    char date[CITE_DATE_LEN];
-    if (i > 0 && is_punct(&c->v, i - 1, '(') && date_before(c, i - 1, date)) {
-        memcpy(r->date, date, CITE_DATE_LEN);
+    /* "the statement of 31 October 2001 (S/PRST/2001/31)"; "of 12 May 2016
+     * and 8 June 2017 (S/PRST/2016/6 and S/PRST/2017/8)" */
+    if (c->group.left > 0) {
+        memcpy(r->date, c->group.dates[c->group.next++], CITE_DATE_LEN);
+        c->group.left--;
+    } else if (i > 0 && is_punct(&c->v, i - 1, '(') && type != CITE_TYPE_DOCUMENT) {
+        bracket_dates(c, i, r);
     }
     if (type == CITE_TYPE_DOCUMENT) {
         return symbol_suffixes(c, j, id);
@@ -1180,6 +1589,11 @@ cite_symbol(struct ctx *c, size_t i)
 static size_t
 cite_anaphora(struct ctx *c, size_t i)
 {
+    /* "Noting that resolution 1325 (2000) ...": not an anaphora */
+    struct cite_num probe;
+    if (parse_number(c, skip_nl(&c->v, i + 1), &probe) > 0) {
+        return cite_kind_first(c, i);
+    }
     if (c->last_ref < 0) {
         c->pins.n = 0;
         return i + 1;
@@ -1215,9 +1629,6 @@ static size_t
 cite_pin_first(struct ctx *c, size_t i)
 {
     size_t s0 = i + 1;
-    if (is_kw(&c->v, s0, KW_OF) && is_num(&c->v, skip_nl(&c->v, s0 + 1))) {
-        s0 = skip_nl(&c->v, s0 + 1); /* الفقرات من 26 إلى 28 */
-    }
     size_t e = parse_pinlist(c, s0, NULL);
     if (e == s0) {
         return i + 1;
@@ -1230,6 +1641,14 @@ cite_pin_first(struct ctx *c, size_t i)
     if (pin_target_follows(c, e)) {
         return e; /* the pinpoints wait for their target */
     }
+    /* "paragraph 3 (c) and paragraph 5 of": wait for the next paragraph */
+    size_t q = skip_nl(&c->v, e);
+    if (is_punct(&c->v, q, ',') || is_kw(&c->v, q, KW_AND)) {
+        q = skip_nl(&c->v, q + 1);
+    }
+    if (is_kw(&c->v, skip_of(c, q), KW_PARA)) {
+        return e;
+    }
     c->pins.n = 0;
     return e;
 }
@@ -1239,26 +1658,13 @@ cite_pin_first(struct ctx *c, size_t i)
 static size_t
 cite_subpara(struct ctx *c, size_t i)
 {
-    char letters[8][8];
-    size_t nl = 0, k = i + 1;
-    for (;;) {
-        size_t e = subpara_letter(c, k, letters[nl < 8 ? nl : 7]);
-        if (e == 0) {
-            break;
-        }
-        nl += nl < 8;
-        k = skip_nl(&c->v, e);
-        if (is_punct(&c->v, k, ',') || is_kw(&c->v, k, KW_AND)) {
-            size_t k2 = skip_nl(&c->v, k + 1);
-            if (is_kw(&c->v, k2, KW_AND)) {
-                k2 = skip_nl(&c->v, k2 + 1);
-            }
-            if (subpara_letter(c, k2, letters[nl < 8 ? nl : 7]) == 0) {
-                break;
-            }
-            k = k2;
-        }
+    char letters[26][8];
+    size_t nl = 0;
+    size_t k = i + 1;
+    if (is_kw(&c->v, k, KW_OF)) {
+        k++;
     }
+    k = letter_list(c, k, letters, 26, &nl);
     if (nl == 0) {
         return i + 1;
     }
@@ -1268,10 +1674,13 @@ cite_subpara(struct ctx *c, size_t i)
     }
     size_t p = skip_nl(&c->v, k + 1);
     long n = (long)c->v.tk[p].val;
-    if (!pin_target_follows(c, p + 1)) {
+    /* "... of paragraph 3 and paragraph 5 of resolution X": wait for it */
+    size_t q = skip_nl(&c->v, p + 1);
+    int more = is_kw(&c->v, q, KW_AND) &&
+               is_kw(&c->v, skip_of(c, skip_nl(&c->v, q + 1)), KW_PARA);
+    if (!more && !pin_target_follows(c, p + 1)) {
         return p + 1;
     }
-    c->pins.n = 0;
     for (size_t x = 0; x < nl; x++) {
         char buf[48];
         snprintf(buf, sizeof buf, "%ld(%.7s)", n, letters[x]);
@@ -1437,6 +1846,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         set_where(c, "OP%d", opn);
         c->rel = verb;
         c->sent_body = CITE_BODY_NONE;
+        c->subj_body = CITE_BODY_NONE;
         c->cont.active = 0;
         return i;
     }
@@ -1451,6 +1861,7 @@ line_start(struct ctx *c, size_t i, int new_para)
             set_where(c, "PP%d", c->pp);
             c->rel = verb;
             c->sent_body = CITE_BODY_NONE;
+            c->subj_body = CITE_BODY_NONE;
             c->cont.active = 0;
         }
         return i;
@@ -1514,14 +1925,22 @@ walk(struct ctx *c, int at_line)
         if (t->kind == T_PUNCT && (t->ch == ';' || t->ch == '.') &&
             !is_num(&c->v, i + 1)) {
             c->sent_body = CITE_BODY_NONE;
+            c->subj_body = CITE_BODY_NONE;
             c->pins.n = 0;
+            c->group.left = 0;
             i++;
             continue;
+        }
+        if (t->kind == T_PUNCT && t->ch == ',' && is_kw(&c->v, skip_nl(&c->v, i + 1), KW_AND)) {
+            c->subj_body = CITE_BODY_NONE; /* ", and": a new clause */
         }
         if (t->kind == T_KW) {
             int cls = t->kw->cls;
             if (cls == KW_BODY && !(t->flags & TF_QUOTED)) {
                 c->sent_body = body_at(c, i);
+                if (!names_issuer(c, i)) {
+                    c->subj_body = c->sent_body;
+                }
             }
             if (cls == KW_INSTRUMENT) {
                 char id[96];
@@ -1592,7 +2011,10 @@ cite_i_run(struct cite_doc *doc, const struct cite_text *t,
     memset(&c, 0, sizeof c);
     c.lt = lt;
     c.t = t;
-    c.v.s = t->bytes;
+    normalise(&c.norm, t->bytes, t->start, t->len);
+    const char *text = c.norm.bytes != NULL ? c.norm.bytes : t->bytes;
+    size_t text_len = c.norm.bytes != NULL ? c.norm.len : t->len;
+    c.v.s = text;
     c.doc = doc;
     c.sink = sink;
     c.last_ref = -1;
@@ -1600,15 +2022,17 @@ cite_i_run(struct cite_doc *doc, const struct cite_text *t,
     struct tok_buf tb = {NULL, 0, 0};
     size_t off = t->start;
     int at_break = 1;
-    while (off < t->len) {
+    while (off < text_len) {
         int starts_line = at_break;
         tb.n = 0;
-        off = cite_i_lex(lt, t->bytes, off, t->len, &tb, CHUNK_TOKENS, &at_break);
+        off = cite_i_lex(lt, text, off, text_len, &tb, CHUNK_TOKENS, &at_break);
         c.v.tk = tb.v;
         c.v.n = tb.n;
         walk(&c, starts_line);
     }
     free(tb.v);
+    free(c.norm.bytes);
+    free(c.norm.at);
     if (c.ndiags > MAX_DIAGS) {
         cite_diag_emit(sink, CITE_D_TOO_MANY, t->path, 0, 0, 0,
                        "%zu more diagnostics for this text not shown",

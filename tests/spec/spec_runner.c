@@ -13,7 +13,8 @@
  *
  * Above the "." line is the input; below, the expected citations, one per
  * line in text order: the target, then date= and pin= when the citation
- * has them.  The language is the one in the file name.  Characters that
+ * has them.  The language is the one in the file name (the two letters
+ * after its first '-': extract-zh.txt).  Characters that
  * cannot be seen are written as {NBSP} (U+00A0), {NNBSP} (U+202F), {RLM}
  * (U+200F), {ZWSP} (U+200B), {TAB} and {FF} (form feed).  The runner prints
  * each failure with its example number and lines, and ends with
@@ -88,8 +89,9 @@ lang_of(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (strncmp(base, "extract-", 8) == 0) {
-        char code[3] = {base[8], base[9], '\0'};
+    const char *dash = strchr(base, '-');
+    if (dash != NULL && strlen(dash) >= 3) {
+        char code[3] = {dash[1], dash[2], '\0'};
         return cite_lang_from_code(code);
     }
     return CITE_LANG_UNKNOWN;
@@ -122,6 +124,7 @@ run_example(const char *file, int number, int first_line, enum cite_lang lang,
     doc.info.body = body;
     doc.lang = lang;
     cite_i_run(&doc, &t, cite_i_lang_table(lang), NULL);
+    cite_i_finish(&doc, &t, NULL);
     struct cite_i_buf got = CITE_I_BUF_INIT;
     describe(&got, &doc);
     const char *g = got.ptr ? got.ptr : "";
