@@ -51,7 +51,7 @@ enum region {
     R_CLOSING
 };
 
-#define MAX_PINS 32
+#define MAX_PINS 128
 
 /* Tokens per chunk: a few MB, whatever the size of the text. */
 #define CHUNK_TOKENS (1u << 15)
@@ -1109,9 +1109,15 @@ static size_t
 cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
           enum cite_body guess, int explicit)
 {
+    size_t start_refs = c->doc->nrefs;
     struct item items[MAX_ITEMS];
     size_t n = 0, undated = 0, unbodied = 0;
-    while (n < MAX_ITEMS) {
+    for (;;) {
+        if (n == MAX_ITEMS) {
+            /* a very long list: emit what is read and go on */
+            emit_items(c, items, n, type, guess, explicit, NULL);
+            n = undated = unbodied = 0;
+        }
         size_t k = skip_nl(&c->v, j);
         struct item *it = &items[n];
         memset(it, 0, sizeof *it);
@@ -1190,10 +1196,10 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
         }
         j = k;
     }
-    if (n == 0) {
-        return 0;
-    }
     size_t first_ref = c->doc->nrefs;
+    if (n == 0) {
+        return first_ref > start_refs ? j : 0;
+    }
     emit_items(c, items, n, type, guess, explicit, NULL);
     /*
      * "43/29 of" and then a page break: footnotes, running header and
