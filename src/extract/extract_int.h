@@ -224,7 +224,9 @@ size_t cite_i_meta_header(struct cite_doc *doc, const struct tokview *v,
 /* The id a file name like S_RES_459_1979.txt gives, into out; 0 if none. */
 int cite_i_id_from_path(const char *path, char *out, size_t outlen);
 
-/* The same for a line after the operative part: date, meeting, vote. */
+/* The same for a line after the operative part: date, meeting, vote.
+ * Returns 0 (none), 1 (metadata, and the line may cite) or 2 (only
+ * metadata). */
 int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
                         size_t from, size_t to, int *date_rank);
 

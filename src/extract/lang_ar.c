@@ -11,6 +11,10 @@
 
 #define K(t, c, v) {t, c, 0, v, NULL}
 #define INSTR(t, slug) {t, KW_INSTRUMENT, 0, 0, slug}
+/* a verb that may open an operative paragraph: without إذ before it */
+#define OPV(t, rel) {t, KW_VERB, 0, rel, "op"}
+/* إذ, وإذ: the paragraph is preambular */
+#define PPMARK(t) {t, KW_VERB_MOD, 0, 0, "pp"}
 
 static const struct kw kws[] = {
     K("قرار*", KW_RES, 0),
@@ -74,33 +78,33 @@ static const struct kw kws[] = {
 
     K("يذكر", KW_VERB, CITE_REL_RECALLING),
     K("يشير", KW_VERB, CITE_REL_RECALLING),
-    K("يؤكد من جديد", KW_VERB, CITE_REL_REAFFIRMING),
+    OPV("يؤكد من جديد", CITE_REL_REAFFIRMING),
     K("يعيد تأكيد", KW_VERB, CITE_REL_REAFFIRMING),
     K("يسلم", KW_VERB, CITE_REL_RECOGNIZING),
     K("يعترف", KW_VERB, CITE_REL_ACKNOWLEDGING),
-    K("يرحب", KW_VERB, CITE_REL_WELCOMING),
-    K("يلاحظ", KW_VERB, CITE_REL_NOTING),
-    K("يحيط علما", KW_VERB, CITE_REL_TAKING_NOTE),
+    OPV("يرحب", CITE_REL_WELCOMING),
+    OPV("يلاحظ", CITE_REL_NOTING),
+    OPV("يحيط علما", CITE_REL_TAKING_NOTE),
     K("يضع في اعتباره", KW_VERB, CITE_REL_BEARING_IN_MIND),
     K("يسترشد", KW_VERB, CITE_REL_GUIDED_BY),
-    K("يشدد", KW_VERB, CITE_REL_STRESSING),
+    OPV("يشدد", CITE_REL_STRESSING),
     K("يؤكد", KW_VERB, CITE_REL_AFFIRMING),
     K("درس", KW_VERB, CITE_REL_CONSIDERING),
-    K("يعرب", KW_VERB, CITE_REL_EXPRESSING),
+    OPV("يعرب", CITE_REL_EXPRESSING),
     K("يعير", KW_VERB, CITE_REL_EXPRESSING),
     K("يتصرف", KW_VERB, CITE_REL_ACTING_UNDER),
-    K("يقرر", KW_VERB, CITE_REL_DECIDING),
-    K("يطلب", KW_VERB, CITE_REL_REQUESTING),
-    K("يدعو", KW_VERB, CITE_REL_CALLING_UPON),
-    K("يحث", KW_VERB, CITE_REL_URGING),
-    K("يشجع", KW_VERB, CITE_REL_ENCOURAGING),
-    K("يؤيد", KW_VERB, CITE_REL_ENDORSING),
-    K("يدين", KW_VERB, CITE_REL_CONDEMNING),
-    K("يشجب", KW_VERB, CITE_REL_DEPLORING),
-    K("يطالب", KW_VERB, CITE_REL_DEMANDING),
-    K("يوافق", KW_VERB, CITE_REL_APPROVING),
-    K("إذ", KW_VERB_MOD, 0),
-    K("وإذ", KW_VERB_MOD, 0),
+    OPV("يقرر", CITE_REL_DECIDING),
+    OPV("يطلب", CITE_REL_REQUESTING),
+    OPV("يدعو", CITE_REL_CALLING_UPON),
+    OPV("يحث", CITE_REL_URGING),
+    OPV("يشجع", CITE_REL_ENCOURAGING),
+    OPV("يؤيد", CITE_REL_ENDORSING),
+    OPV("يدين", CITE_REL_CONDEMNING),
+    OPV("يشجب", CITE_REL_DEPLORING),
+    OPV("يطالب", CITE_REL_DEMANDING),
+    OPV("يوافق", CITE_REL_APPROVING),
+    PPMARK("إذ"),
+    PPMARK("وإذ"),
     K("وقد", KW_VERB_MOD, 0),
     K("قد", KW_VERB_MOD, 0),
     K("أيضا", KW_VERB_MOD, 0),

@@ -449,9 +449,16 @@ cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v, size_t from,
     }
     if (cite_i_date_at(v, i, date) == to) {
         set_date(doc, date, DATE_CLOSING, date_rank);
-        return 1;
+        return 2;
     }
     int hit = meeting_in(doc, v, i, to);
     hit |= vote_in(doc, v, i, to);
-    return hit;
+    /* "53rd plenary meeting" alone is all metadata; "116 S/2000/566 et
+     * Corr.1. 117 4157e à 4159e séances." holds a citation too */
+    for (size_t k = i; hit && k < to; k++) {
+        if (v->tk[k].kind == T_SYMBOL || is_kw(v, k, KW_RES) || is_kw(v, k, KW_DEC)) {
+            return 1;
+        }
+    }
+    return hit ? 2 : 0;
 }

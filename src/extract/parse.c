@@ -97,6 +97,7 @@ struct ctx {
 
     /* header state */
     int want_title;           /* the next header line is the title */
+    int pending_op;           /* "1." alone on the line before the verb */
     int date_rank;            /* how sure info.date is (meta.c) */
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
@@ -1712,12 +1713,20 @@ cite_ibid(struct ctx *c, size_t i)
 
 /* ---- structure ---------------------------------------------------------- */
 
-/* The clause verb opening the paragraph at i (after a number and "also"). */
+/*
+ * The clause verb opening the paragraph at i (after a number and "also").
+ * *operative says whether it is a verb of the operative part ("Decides",
+ * not "Recalling"; Arabic: no إذ before it).
+ */
 static enum cite_relation
-opening_verb(const struct ctx *c, size_t i)
+opening_verb(const struct ctx *c, size_t i, int *operative)
 {
+    int pp = 0;
+    *operative = 0;
     for (size_t k = 0; k < 4 && i < c->v.n && !is_break(&c->v, i); k++, i++) {
         if (is_kw(&c->v, i, KW_VERB)) {
+            const char *tag = c->v.tk[i].kw->str;
+            *operative = !pp && tag != NULL && strcmp(tag, "op") == 0;
             return (enum cite_relation)c->v.tk[i].kw->val;
         }
         /* zh 决定 is both "decision" and "decides" */
@@ -1727,6 +1736,7 @@ opening_verb(const struct ctx *c, size_t i)
         if (!is_kw(&c->v, i, KW_VERB_MOD)) {
             return CITE_REL_NONE;
         }
+        pp |= c->v.tk[i].kw->str != NULL;
     }
     return CITE_REL_NONE;
 }
@@ -1814,7 +1824,33 @@ line_start(struct ctx *c, size_t i, int new_para)
         return i + 1;
     }
     int opn = op_number(c, i);
-    enum cite_relation verb = opening_verb(c, opn ? i + 2 : i);
+    size_t vpos = opn ? i + 2 : i;
+    if (opn && is_break(&c->v, i + 2) && c->region != R_HEADER) {
+        c->pending_op = opn; /* "1." alone; the verb is on the next line */
+        return e;
+    }
+    if (!opn && c->pending_op) {
+        opn = c->pending_op;
+        vpos = i;
+    }
+    c->pending_op = 0;
+    int operative;
+    enum cite_relation verb = opening_verb(c, vpos, &operative);
+    /* "Décide, ..." where OCR lost the "1.": the operative part begins */
+    if (!opn && operative && new_para && c->region != R_OPERATIVE &&
+        c->region != R_CLOSING && c->pp > 0) {
+        opn = c->op + 1;
+        c->region = R_OPERATIVE;
+        c->op = opn;
+        c->in_footnote = 0;
+        c->footnote_zone = 0;
+        set_where(c, "OP%d", opn);
+        c->rel = verb;
+        c->sent_body = CITE_BODY_NONE;
+        c->subj_body = CITE_BODY_NONE;
+        c->cont.active = 0;
+        return i;
+    }
     if (c->region == R_HEADER) {
         if (is_preamble_start(c, i)) {
             if (c->doc->info.body == CITE_BODY_NONE) {
@@ -1873,11 +1909,12 @@ line_start(struct ctx *c, size_t i, int new_para)
         return i;
     }
     if (c->region == R_OPERATIVE || c->region == R_CLOSING) {
-        if (cite_i_meta_closing(c->doc, &c->v, i, e, &c->date_rank)) {
+        int m = cite_i_meta_closing(c->doc, &c->v, i, e, &c->date_rank);
+        if (m > 0) {
             c->region = R_CLOSING;
             c->where[0] = '\0';
             c->rel = CITE_REL_NONE;
-            return e;
+            return m == 2 ? e : i;
         }
     }
     if (c->footnote_zone && new_para) {

@@ -317,6 +317,50 @@ test_position_is_line_and_code_point_column(void **state)
 }
 
 static void
+test_number_alone_on_its_line_opens_the_operative_paragraph(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_FR,
+            "Le Conseil de sécurité,\n\nRappelant sa résolution 1483 (2003),\n\n"
+            "1.\nDécide de proroger les mesures imposées par sa résolution 1521 (2003) ;\n");
+    assert_int_equal(doc.nrefs, 2);
+    assert_string_equal(doc.refs[0].where, "PP1");
+    assert_string_equal(doc.refs[1].where, "OP1");
+    assert_int_equal(doc.refs[1].relation, CITE_REL_DECIDING);
+    cite_doc_release(&doc);
+}
+
+static void
+test_operative_verb_without_number_opens_the_operative_part(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_EN,
+            "The Security Council,\n\nRecalling its resolution 1483 (2003),\n\n"
+            "Decides to renew the measures imposed by resolution 1521 (2003);\n\n"
+            "2. Requests the Secretary-General to report under resolution 1546 (2004);\n");
+    assert_int_equal(doc.nrefs, 3);
+    assert_string_equal(doc.refs[1].where, "OP1");
+    assert_string_equal(doc.refs[2].where, "OP2");
+    assert_int_equal(doc.refs[2].relation, CITE_REL_REQUESTING);
+    cite_doc_release(&doc);
+}
+
+static void
+test_arabic_idh_marks_a_preambular_paragraph(void **state)
+{
+    (void)state;
+    struct cite_doc doc;
+    extract(&doc, CITE_LANG_AR,
+            "إن مجلس الأمن،\n\nإذ يرحب بقراره 1483 (2003)،\n\nيرحب بقراره 1511 (2003)،\n");
+    assert_int_equal(doc.nrefs, 2);
+    assert_string_equal(doc.refs[0].where, "PP1");
+    assert_string_equal(doc.refs[1].where, "OP1");
+    cite_doc_release(&doc);
+}
+
+static void
 test_language_detection(void **state)
 {
     (void)state;
@@ -375,6 +419,9 @@ main(void)
         cmocka_unit_test(test_en_header_gives_document_metadata),
         cmocka_unit_test(test_own_symbol_in_page_header_is_not_a_citation),
         cmocka_unit_test(test_position_is_line_and_code_point_column),
+        cmocka_unit_test(test_number_alone_on_its_line_opens_the_operative_paragraph),
+        cmocka_unit_test(test_operative_verb_without_number_opens_the_operative_part),
+        cmocka_unit_test(test_arabic_idh_marks_a_preambular_paragraph),
         cmocka_unit_test(test_language_detection),
         cmocka_unit_test(test_extraction_is_total_on_junk),
     };
