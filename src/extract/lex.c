@@ -455,6 +455,51 @@ ocr_number(const char *s, size_t from, size_t i, size_t to, size_t *len, int64_t
     return 1;
 }
 
+/*
+ * A blank line that does not end a paragraph: PDF text that doubles every
+ * line break ("Recalling also\n\nthat in resolution 60/251").  The next
+ * visible character tells: a lower-case letter, a digit or an opening
+ * bracket continues the sentence, unless the line before ended one; in
+ * scripts without case, a line that did not end with punctuation goes on.
+ */
+static int
+soft_break(const char *s, size_t i, size_t to, const struct tok_buf *tb)
+{
+    if (tb->n < 2) {
+        return 0;
+    }
+    const struct tok *last = &tb->v[tb->n - 2];
+    if (last->kind == T_NL || last->kind == T_PARA) {
+        return 0;
+    }
+    int ended = last->kind == T_PUNCT &&
+                (last->ch == '.' || last->ch == ';' || last->ch == ':' ||
+                 last->ch == '?' || last->ch == ']' || last->ch == '_');
+    unsigned c = 0;
+    while (i < to) {
+        size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
+        if (!is_space(c) && c != '\n') {
+            break;
+        }
+        if (c == '\n') {
+            return 0; /* two blank lines: a real break */
+        }
+        i += l;
+    }
+    if (i >= to || ended) {
+        return 0;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF) || (c >= 0x430 && c <= 0x45F) ||
+        (c >= '0' && c <= '9') || c == '(') {
+        return 1;
+    }
+    /* Han, Arabic: no case to tell, only the punctuation before */
+    if (is_han(c) || (c >= 0x620 && c <= 0x6FF)) {
+        return last->kind != T_PUNCT;
+    }
+    return 0;
+}
+
 /* Roman numerals typed with Cyrillic look-alikes: ХХI, ХV, С. */
 static int
 cyrillic_roman(const char *s, size_t n)
@@ -579,8 +624,10 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
         if (c == '\n') {
             if (line_empty && tb->n > 0 && tb->v[tb->n - 1].kind == T_NL) {
-                tb->v[tb->n - 1].kind = T_PARA;
-                quoted = 0;
+                if (!soft_break(s, i + l, to, tb)) {
+                    tb->v[tb->n - 1].kind = T_PARA;
+                    quoted = 0;
+                }
             } else if (!(tb->n > 0 && tb->v[tb->n - 1].kind == T_PARA)) {
                 struct tok *t = push(tb);
                 t->kind = T_NL;

@@ -308,10 +308,20 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         size_t from_b = v->tk[k].off, to_b = tok_end(v, k);
         if (cite_i_symbol_canon(id, sizeof id, v->s + from_b, to_b - from_b,
                                 &type, &body) &&
-            type != CITE_TYPE_DOCUMENT && id_fits(doc, id) &&
-            (k + 1 == to || doc->info.id == NULL)) {
-            set_id(doc, id, type, body);
-            return k + 1 == to ? to : k + 1;
+            type != CITE_TYPE_DOCUMENT) {
+            size_t e = k + 1;
+            /* S/RES/2231 (2015) */
+            if (body == CITE_BODY_SC && type == CITE_TYPE_RESOLUTION &&
+                strchr(id, '(') == NULL && is_punct(v, e, '(') && is_num(v, e + 1) &&
+                v->tk[e + 1].ndigits == 4 && is_punct(v, e + 2, ')')) {
+                size_t l = strlen(id);
+                snprintf(id + l, sizeof id - l, "(%ld)", (long)v->tk[e + 1].val);
+                e += 3;
+            }
+            if (id_fits(doc, id) && (e == to || doc->info.id == NULL)) {
+                set_id(doc, id, type, body);
+                return e;
+            }
         }
         break;
     }
