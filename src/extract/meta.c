@@ -407,7 +407,11 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         }
     }
     if (*title_open && !hit) {
+        /* a title runs over two or three lines, not more */
         add_title(doc, v, i, to);
+        if (++*title_open > 3 || is_punct(v, to - 1, ',')) {
+            *title_open = 0;
+        }
         return to;
     }
     return hit && i == to ? to : from;

@@ -103,6 +103,8 @@ struct ctx {
 
     size_t ndiags;
     struct norm norm;
+    char masthead[64];        /* the symbol atop the first page, if any */
+    size_t masthead_end;      /* offset where the first page's top ends */
     struct {
         char dates[8][CITE_DATE_LEN];
         size_t next, left;
@@ -1925,6 +1927,129 @@ line_start(struct ctx *c, size_t i, int new_para)
     return i;
 }
 
+/* ---- page furniture -------------------------------------------------------- */
+
+/*
+ * Text extracted from PDF keeps what each page prints around the text: the
+ * running header with the document's own symbol (and often its title), the
+ * job number ("24-24567", "GE.23-09123", "*2424567*"), the page footer
+ * ("2/5").  Where a page break falls inside a sentence these lines split
+ * it ("its resolutions 5/1 and / A/HRC/RES/S-36/1 / 2 GE.23-09123 / 5/2 of
+ * 18 June 2007").  Such lines are taken out of the token stream before the
+ * walk, and the breaks around them become one: a line break when the text
+ * before did not end a sentence, a paragraph break when it did.
+ */
+
+/* The document's own symbol as it stands in running headers. */
+static int
+is_own_symbol(const struct ctx *c, const struct tok *t)
+{
+    const char *own = c->doc->info.id != NULL ? c->doc->info.id : c->masthead;
+    if (t->kind != T_SYMBOL || own[0] == '\0') {
+        return 0;
+    }
+    char id[128];
+    enum cite_type type;
+    enum cite_body body;
+    return cite_i_symbol_canon(id, sizeof id, c->v.s + t->off, t->len, &type, &body) &&
+           strncmp(id, own, strlen(id)) == 0;
+}
+
+/* The first chunk's masthead: the first resolution symbol on one of its
+ * first lines, before the header is read. */
+static void
+find_masthead(struct ctx *c, const struct tok_buf *tb)
+{
+    size_t lines = 0;
+    c->masthead_end = 1; /* the first lines are the masthead, never dropped */
+    for (size_t k = 0; k < tb->n && lines < 12; k++) {
+        const struct tok *t = &tb->v[k];
+        c->masthead_end = t->off + 1;
+        if (t->kind == T_NL || t->kind == T_PARA) {
+            lines++;
+        } else if (t->kind == T_SYMBOL && c->masthead[0] == '\0') {
+            char id[128];
+            enum cite_type type;
+            enum cite_body body;
+            if (cite_i_symbol_canon(id, sizeof id, c->v.s + t->off, t->len, &type, &body) &&
+                type != CITE_TYPE_DOCUMENT && strlen(id) < sizeof c->masthead) {
+                memcpy(c->masthead, id, strlen(id) + 1);
+            }
+        }
+    }
+}
+
+static int
+is_furniture(const struct ctx *c, const struct tok *t, size_t n)
+{
+    if (n == 0) {
+        return 0;
+    }
+    /* the running header: own symbol first or last on the line */
+    if (is_own_symbol(c, &t[0]) || is_own_symbol(c, &t[n - 1])) {
+        return 1;
+    }
+    /* *2424567* */
+    if (n == 3 && t[0].kind == T_PUNCT && t[0].ch == '*' && t[1].kind == T_NUM &&
+        t[2].kind == T_PUNCT && t[2].ch == '*') {
+        return 1;
+    }
+    /* what remains is numbers, a slash, dashes, "GE.", "(E)": a footer or
+     * a job number ("2/5 24-24567", "24-24567 (E) 040124", "2 GE.23-09123") */
+    int nums = 0, slash = 0, dash = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (t[k].kind == T_NUM) {
+            nums++;
+        } else if (t[k].kind == T_PUNCT && t[k].ch == '/') {
+            slash++;
+        } else if (t[k].kind == T_PUNCT && t[k].ch == '-') {
+            dash++;
+        } else if (!(t[k].kind == T_PUNCT && (t[k].ch == '(' || t[k].ch == ')' ||
+                                              t[k].ch == '.')) &&
+                   !(t[k].kind == T_WORD && t[k].len <= 2 && (t[k].flags & TF_UPPER))) {
+            return 0;
+        }
+    }
+    /* a page footer "2/5" (not "21/21", a number under a heading); a job
+     * number "24-24567" */
+    return (slash == 1 && nums >= 2 && n <= 6 && n >= 3 && t[0].kind == T_NUM &&
+            t[0].val < 1000 && t[2].kind == T_NUM && t[2].val < 1000 &&
+            (t[2].val > t[0].val || dash >= 1)) ||
+           (dash >= 1 && nums >= 2 && n <= 8);
+}
+
+static void
+drop_furniture(struct ctx *c, struct tok_buf *tb)
+{
+    size_t w = 0, i = 0;
+    while (i < tb->n) {
+        size_t e = i;
+        while (e < tb->n && tb->v[e].kind != T_NL && tb->v[e].kind != T_PARA) {
+            e++;
+        }
+        if (e > i && (tb->v[i].flags & TF_LINE_START) && tb->v[i].off >= c->masthead_end &&
+            is_furniture(c, &tb->v[i], e - i)) {
+            /* the break before it joins the text unless a sentence ended */
+            if (w > 1 && tb->v[w - 1].kind == T_PARA) {
+                const struct tok *last = &tb->v[w - 2];
+                if (!(last->kind == T_PUNCT &&
+                      (last->ch == '.' || last->ch == ';' || last->ch == ':'))) {
+                    tb->v[w - 1].kind = T_NL;
+                }
+            }
+            i = e < tb->n ? e + 1 : e;
+            continue;
+        }
+        while (i < e || (i == e && e < tb->n)) {
+            tb->v[w++] = tb->v[i++];
+            if (i > e) {
+                break;
+            }
+        }
+    }
+    tb->n = w;
+}
+
 /* ---- the walk ------------------------------------------------------------ */
 
 static void
@@ -2070,6 +2195,11 @@ cite_i_run(struct cite_doc *doc, const struct cite_text *t,
         tb.n = 0;
         off = cite_i_lex(lt, text, off, text_len, &tb, CHUNK_TOKENS, &at_break);
         c.v.tk = tb.v;
+        c.v.n = tb.n;
+        if (c.masthead_end == 0) {
+            find_masthead(&c, &tb);
+        }
+        drop_furniture(&c, &tb);
         c.v.n = tb.n;
         walk(&c, starts_line);
     }
