@@ -58,6 +58,7 @@ enum kw_class {
     KW_IN_PARTICULAR, /* in particular, en particulier, в частности */
     KW_VOTES,      /* votes, voix, votos, голосами, 票 */
     KW_AGAINST,    /* to, contre, contra, против, 对 (in a vote) */
+    KW_VOTES_FOR,  /* 赞成: in favour */
     KW_ABSTENTION, /* abstention(s), 弃权 */
     KW_RESPECTIVELY, /* respectively: dates listed apart from the numbers */
     KW_COUNT

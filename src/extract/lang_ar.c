@@ -199,7 +199,10 @@ static const struct kw kws[] = {
     OPV("يهيب", CITE_REL_CALLING_UPON),
     K("إن", KW_ARTICLE, 0),
     K("البند", KW_AGENDA, 0),
-    K("من جدول الأعمال", KW_OF, 0),
+    K("من جدول الأعمال", KW_AGENDA, 0),
+    K("اعتمد*", KW_ADOPTED, 0),
+    K("جلسته", KW_MEETING, 0),
+    K("الجلسة العامة", KW_MEETING, 0),
 };
 
 /* proclitics, longest first: "and by", "and to", "and", "by", "to", "as" */

@@ -184,6 +184,22 @@ static const struct kw kws[] = {
     K("the above-mentioned resolution", KW_ANAPHORA, 0),
     K("the aforementioned resolution", KW_ANAPHORA, 0),
     K("sub-commission on the promotion and protection of human rights", KW_BODY, CITE_BODY_SUBCOM),
+    K("commission for social development", KW_BODY, CITE_BODY_NONE),
+    K("commission on the status of women", KW_BODY, CITE_BODY_NONE),
+    K("commission on population and development", KW_BODY, CITE_BODY_NONE),
+    K("commission on narcotic drugs", KW_BODY, CITE_BODY_NONE),
+    K("commission on crime prevention and criminal justice", KW_BODY, CITE_BODY_NONE),
+    K("international law commission", KW_BODY, CITE_BODY_NONE),
+    K("peacebuilding commission", KW_BODY, CITE_BODY_NONE),
+    K("statistical commission", KW_BODY, CITE_BODY_NONE),
+    K("commission on sustainable development", KW_BODY, CITE_BODY_NONE),
+    K("commission on science and technology for development", KW_BODY, CITE_BODY_NONE),
+    K("united nations commission on international trade law", KW_BODY, CITE_BODY_NONE),
+    K("having adopted", KW_VERB, CITE_REL_CONSIDERING),
+    K("having examined", KW_VERB, CITE_REL_CONSIDERING),
+    K("having heard", KW_VERB, CITE_REL_CONSIDERING),
+    K("having reviewed", KW_VERB, CITE_REL_CONSIDERING),
+    K("recorded vote", KW_VOTES, 0),
 };
 
 const struct lang_table cite_i_lang_en = {

@@ -145,6 +145,15 @@ static const struct kw kws[] = {
     K("dicha decisión", KW_ANAPHORA, 0),
     K("subcomisión de promoción y protección de los derechos humanos", KW_BODY, CITE_BODY_SUBCOM),
     K("subcomisión de prevención de discriminaciones y protección a las minorías", KW_BODY, CITE_BODY_SUBCOM),
+    K("comisión de la condición jurídica y social de la mujer", KW_BODY, CITE_BODY_NONE),
+    K("comisión de desarrollo social", KW_BODY, CITE_BODY_NONE),
+    K("comisión de población y desarrollo", KW_BODY, CITE_BODY_NONE),
+    K("comisión de estupefacientes", KW_BODY, CITE_BODY_NONE),
+    K("comisión de derecho internacional", KW_BODY, CITE_BODY_NONE),
+    K("comisión de consolidación de la paz", KW_BODY, CITE_BODY_NONE),
+    K("comisión de estadística", KW_BODY, CITE_BODY_NONE),
+    K("del programa", KW_AGENDA, 0),
+    K("de la agenda", KW_AGENDA, 0),
 };
 
 const struct lang_table cite_i_lang_es = {

@@ -156,6 +156,18 @@ static const struct kw kws[] = {
     K("sous-commission de la lutte contre les mesures discriminatoires et de la protection des minorités", KW_BODY, CITE_BODY_SUBCOM),
     K("en date", KW_OF, 0),
     K("en date des", KW_OF, 0),
+    K("commission de la condition de la femme", KW_BODY, CITE_BODY_NONE),
+    K("commission du développement social", KW_BODY, CITE_BODY_NONE),
+    K("commission de la population et du développement", KW_BODY, CITE_BODY_NONE),
+    K("commission des stupéfiants", KW_BODY, CITE_BODY_NONE),
+    K("commission du droit international", KW_BODY, CITE_BODY_NONE),
+    K("commission de consolidation de la paix", KW_BODY, CITE_BODY_NONE),
+    K("commission de statistique", KW_BODY, CITE_BODY_NONE),
+    K("de l'ordre du jour", KW_AGENDA, 0),
+    OPV("salue", CITE_REL_WELCOMING),
+    OPV("accueille avec satisfaction", CITE_REL_WELCOMING),
+    OPV("accueille favorablement", CITE_REL_WELCOMING),
+    OPV("accueille", CITE_REL_WELCOMING),
 };
 
 const struct lang_table cite_i_lang_fr = {

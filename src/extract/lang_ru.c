@@ -127,6 +127,14 @@ static const struct kw kws[] = {
     K("озаглавленн*", KW_TITLE_INTRO, 0),
     K("под названием", KW_TITLE_INTRO, 0),
     K("с", KW_OF, 0),
+    K("комисси* по положению женщин", KW_BODY, CITE_BODY_NONE),
+    K("комисси* социального развития", KW_BODY, CITE_BODY_NONE),
+    K("комисси* по народонаселению и развитию", KW_BODY, CITE_BODY_NONE),
+    K("комисси* по наркотическим средствам", KW_BODY, CITE_BODY_NONE),
+    K("комисси* международного права", KW_BODY, CITE_BODY_NONE),
+    K("комисси* по миростроительству", KW_BODY, CITE_BODY_NONE),
+    K("статистическ* комисси*", KW_BODY, CITE_BODY_NONE),
+    K("повестки дня", KW_AGENDA, 0),
 };
 
 const struct lang_table cite_i_lang_ru = {

@@ -177,6 +177,10 @@ static const struct kw kws[] = {
     K("执行部分", KW_OF, 0),
     K("執行部分", KW_OF, 0),
     K("序言部分", KW_OF, 0),
+    K("通过", KW_ADOPTED, 0),
+    K("赞成", KW_VOTES_FOR, 0),
+    K("反对", KW_AGAINST, 0),
+    K("反對", KW_AGAINST, 0),
 };
 
 const struct lang_table cite_i_lang_zh = {

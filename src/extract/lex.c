@@ -304,6 +304,15 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
                 continue;
             }
         }
+        if (((tc >= 0x64B && tc <= 0x65F) || tc == 0x670 || tc == 0x640) &&
+            !(kc >= 0x64B && kc <= 0x65F) && kc != 0x640) {
+            j += tl; /* Arabic vowel marks and tatweel: اعتُمد = اعتمد */
+            continue;
+        }
+        if ((tc == '\n' || tc == '\r') && lt->no_spaces && j > i) {
+            j += tl; /* Chinese broken at a line end: 人权理\n事会 */
+            continue;
+        }
         if (fold(tc) != kc) {
             /* ASCII apostrophe in the table matches the typographic one */
             if (!(kc == '\'' && tc == 0x2019)) {

@@ -139,6 +139,14 @@ meeting_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to
                 return 1;
             }
         }
+        /* or after it: الجلسة 53, الجلسة العامة 53, في جلسته 7488 */
+        for (size_t a = k + 1; a < to && a < k + 3; a++) {
+            long n = num_value(v, a);
+            if (n > 0) {
+                doc->info.meeting = (int)n;
+                return 1;
+            }
+        }
     }
     return 0;
 }
@@ -194,7 +202,17 @@ adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
 {
     struct cite_docinfo *info = &doc->info;
     char date[CITE_DATE_LEN];
-    for (size_t d = k; d < to; d++) {
+    /* "Resolution adopted by ... / on 17 December 2024": the date may be on
+     * the next line */
+    size_t end = to;
+    if (end < v->n && v->tk[end].kind == T_NL) {
+        end++;
+        while (end < v->n && v->tk[end].kind != T_NL && v->tk[end].kind != T_PARA &&
+               end < to + 12) {
+            end++;
+        }
+    }
+    for (size_t d = k; d < end; d++) {
         if (is_kw(v, d, KW_BODY) && info->body == CITE_BODY_NONE &&
             v->tk[d].kw->val != BODY_SELF) {
             info->body = (enum cite_body)v->tk[d].kw->val;
@@ -205,8 +223,14 @@ adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
         }
     }
     meeting_in(doc, v, k, to);
+    /* "Decision adopted by the Human Rights Council" */
     if (info->type == CITE_TYPE_NONE) {
         info->type = CITE_TYPE_RESOLUTION;
+        for (size_t d = k > 3 ? k - 3 : 0; d < k; d++) {
+            if (is_kw(v, d, KW_DEC)) {
+                info->type = CITE_TYPE_DECISION;
+            }
+        }
     }
 }
 
@@ -228,6 +252,23 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
         k++;
         di = 1;
     }
+    /* S-36/1. Title: a special session's number */
+    if (word_is(v, k, "S") && is_punct(v, k + 1, '-') && is_num(v, k + 2) &&
+        is_punct(v, k + 3, '/') && is_num(v, k + 4)) {
+        struct cite_num num = {.shape = NS_SPECIAL, .a = (long)v->tk[k + 2].val,
+                               .b = (long)v->tk[k + 4].val};
+        enum cite_body b = info->body == CITE_BODY_HRC ? CITE_BODY_HRC : CITE_BODY_GA;
+        if (!cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION, b) ||
+            !id_fits(doc, id)) {
+            return 0;
+        }
+        set_id(doc, id, CITE_TYPE_RESOLUTION, b);
+        k += 5;
+        if (is_punct(v, k, '.') || is_punct(v, k, '-')) {
+            k++;
+        }
+        return k;
+    }
     long a = num_value(v, k);
     if (a <= 0) {
         return 0;
@@ -236,19 +277,36 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
         !(v->tk[k + 1].flags & TF_SPACE_BEFORE)) {
         struct cite_num num = {.shape = NS_SESSION, .a = a, .b = (long)v->tk[k + 2].val};
         enum cite_body b = info->body;
-        if (b != CITE_BODY_HRC && b != CITE_BODY_GA) {
+        enum cite_type type = info->type == CITE_TYPE_DECISION ? CITE_TYPE_DECISION
+                                                               : CITE_TYPE_RESOLUTION;
+        int year = a >= 1946 && a <= 2100;
+        if (year && b != CITE_BODY_ECOSOC && b != CITE_BODY_CHR && b != CITE_BODY_SUBCOM) {
+            return 0;
+        }
+        if (!year && b != CITE_BODY_HRC && b != CITE_BODY_GA) {
             b = num.a < 31 ? CITE_BODY_HRC : CITE_BODY_GA;
         }
-        if ((info->session != 0 && info->session != num.a) ||
-            !cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION, b) ||
+        if ((info->session != 0 && info->session != num.a && !year) ||
+            !cite_i_canonical_id(id, sizeof id, &num, type, b) || !id_fits(doc, id)) {
+            return 0;
+        }
+        set_id(doc, id, type, b);
+        if (info->session == 0 && !year) {
+            info->session = (int)num.a;
+        }
+        k += 3;
+    } else if (is_punct(v, k + 1, '(') && k + 3 < to && v->tk[k + 2].kind == T_WORD &&
+               (v->tk[k + 2].flags & TF_CAP_ROMAN) && is_punct(v, k + 3, ')') &&
+               is_punct(v, k + 4, '.')) {
+        /* 3453 (XXX). Title: an old General Assembly (or ECOSOC) heading */
+        struct cite_num num = {.shape = NS_ROMAN, .b = a, .roman = (int)v->tk[k + 2].val};
+        enum cite_body b = info->body == CITE_BODY_ECOSOC ? CITE_BODY_ECOSOC : CITE_BODY_GA;
+        if (!cite_i_canonical_id(id, sizeof id, &num, CITE_TYPE_RESOLUTION, b) ||
             !id_fits(doc, id)) {
             return 0;
         }
         set_id(doc, id, CITE_TYPE_RESOLUTION, b);
-        if (info->session == 0) {
-            info->session = (int)num.a;
-        }
-        k += 3;
+        k += 4;
     } else if (is_punct(v, k + 1, '(') && num_value(v, k + 2) >= 1945 &&
                v->tk[k + 2].ndigits == 4 && is_punct(v, k + 3, ')')) {
         struct cite_num num = {.shape = NS_YEAR_PAREN, .a = num_value(v, k + 2), .b = a};
@@ -274,8 +332,8 @@ own_number(struct cite_doc *doc, const struct tokview *v, size_t i, size_t to)
     } else {
         return 0;
     }
-    if (is_punct(v, k, '.')) {
-        k++;
+    if (is_punct(v, k, '.') || is_punct(v, k, '-')) {
+        k++; /* "79/123. Title", Arabic "79/123 - Title" */
     }
     return k;
 }
@@ -348,6 +406,28 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
             info->session = (int)n;
         }
         return e + 1 < to ? e + 1 : to;
+    }
+    /* "Agenda item 68 (b)", "Point 68 b) de l'ordre du jour",
+     * "Пункт 68 b) повестки дня", "البند 68 (ب) من جدول الأعمال" */
+    size_t ag = to;
+    for (size_t k = i; k < to && ag == to; k++) {
+        if (is_kw(v, k, KW_AGENDA)) {
+            ag = k;
+        }
+    }
+    if (ag < to && !is_num(v, ag + 1)) {
+        for (size_t k = i; k < to; k++) {
+            if (is_num(v, k)) {
+                size_t end = tok_end(v, k);
+                if (is_punct(v, k + 1, '(') && k + 3 < to && is_punct(v, k + 3, ')')) {
+                    end = tok_end(v, k + 3);
+                } else if (k + 2 < to && v->tk[k + 1].kind != T_NUM && is_punct(v, k + 2, ')')) {
+                    end = tok_end(v, k + 2); /* 68 b) */
+                }
+                info->agenda_item = cite_i_fold(doc, v->s, v->tk[k].off, end);
+                return to;
+            }
+        }
     }
     if (is_kw(v, i, KW_AGENDA)) {
         size_t k = i + 1;

@@ -130,6 +130,38 @@ struct ctx {
 
 /* ---- numbers ---------------------------------------------------------- */
 
+/*
+ * Arabic session prefixes, written together or apart: دإ (special
+ * session) and دإط (emergency special session).  Returns 1 or 2 and moves
+ * *j past it, or 0.
+ */
+static int
+arabic_session_prefix(const struct ctx *c, size_t *j)
+{
+    static const char dal[] = "\xD8\xAF", alif[] = "\xD8\xA5", ta[] = "\xD8\xB7";
+    char buf[16];
+    size_t n = 0, k = *j;
+    while (k < c->v.n && c->v.tk[k].kind == T_WORD && n + c->v.tk[k].len < sizeof buf &&
+           k - *j < 3) {
+        memcpy(buf + n, c->v.s + c->v.tk[k].off, c->v.tk[k].len);
+        n += c->v.tk[k].len;
+        k++;
+        buf[n] = '\0';
+        char want2[8], want3[8];
+        snprintf(want2, sizeof want2, "%s%s", dal, alif);
+        snprintf(want3, sizeof want3, "%s%s%s", dal, alif, ta);
+        if (strcmp(buf, want3) == 0) {
+            *j = k;
+            return 2;
+        }
+        if (strcmp(buf, want2) == 0 && !word_is(&c->v, k, ta)) {
+            *j = k;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A number token (digits or Chinese numerals) at i: its value, or -1. */
 static long
 number_at(const struct ctx *c, size_t i, int *ndigits)
@@ -211,14 +243,19 @@ parse_number_raw(struct ctx *c, size_t i, struct cite_num *num)
     memset(num, 0, sizeof *num);
     /* S-24/2: special session; ES-10/19: emergency special session;
      * Arabic دإ-24/2, دإط-10/19 */
-    int es = word_is(&c->v, j, "ES") || word_is(&c->v, j, "\xD8\xAF\xD8\xA5\xD8\xB7");
-    if ((es || word_is(&c->v, j, "S") || word_is(&c->v, j, "\xD8\xAF\xD8\xA5")) &&
-        is_punct(&c->v, j + 1, '-') && is_num(&c->v, j + 2) && is_punct(&c->v, j + 3, '/') &&
-        is_num(&c->v, j + 4)) {
+    size_t sj = j;
+    int special = arabic_session_prefix(c, &sj);
+    int es = special == 2 || word_is(&c->v, j, "ES");
+    if (special == 0 && (es || word_is(&c->v, j, "S"))) {
+        special = es ? 2 : 1;
+        sj = j + 1;
+    }
+    if (special && is_punct(&c->v, sj, '-') && is_num(&c->v, sj + 1) &&
+        is_punct(&c->v, sj + 2, '/') && is_num(&c->v, sj + 3)) {
         num->shape = es ? NS_EMERGENCY : NS_SPECIAL;
-        num->a = (long)c->v.tk[j + 2].val;
-        num->b = (long)c->v.tk[j + 4].val;
-        return j + 5;
+        num->a = (long)c->v.tk[sj + 1].val;
+        num->b = (long)c->v.tk[sj + 3].val;
+        return sj + 4;
     }
     long a = number_at(c, j, &nd);
     if (a <= 0 || nd > 5) {
@@ -877,6 +914,7 @@ trailing_pinpoints(struct ctx *c, size_t j)
     struct cite_ref *r = &c->doc->refs[c->last_ref];
     c->pins.n = 0;
     if (c->lt->kind_after) {
+        j = skip_nl(&c->v, j);
         /* ，特别是其中第7和第8段 */
         if (is_punct(&c->v, j, ',') && is_kw(&c->v, j + 1, KW_IN_PARTICULAR)) {
             size_t p = j + 2;
@@ -1318,7 +1356,7 @@ zh_to_di(struct ctx *c, size_t j)
         }
         if (c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, ';') ||
             is_punct(&c->v, k, '.') || is_kind(c, k) ||
-            (limit == 3 && c->v.tk[k].kind != T_HAN)) {
+            (limit == 3 && c->v.tk[k].kind != T_HAN && !is_kw(&c->v, k, KW_ADOPTED))) {
             break;
         }
     }
@@ -1394,6 +1432,8 @@ cite_kind_last(struct ctx *c, size_t i)
         if (de2 > 0 && is_kw(&c->v, zh_to_di(c, skip_nl(&c->v, de2)), KW_DI)) {
             memcpy(current, d, CITE_DATE_LEN);
             j = zh_to_di(c, skip_nl(&c->v, de2));
+        } else if (is_kw(&c->v, j, KW_TITLE_INTRO)) {
+            j = zh_to_di(c, j); /* 第5/1号和关于……的第5/2号决议 */
         }
         if (is_kw(&c->v, j, KW_DI)) {
             j = skip_nl(&c->v, j + 1);
@@ -1747,8 +1787,15 @@ opening_verb(const struct ctx *c, size_t i, int *operative)
 static int
 op_number(const struct ctx *c, size_t i)
 {
-    if (is_num(&c->v, i) && c->v.tk[i].ndigits <= 3 && c->v.tk[i].val > 0 &&
-        is_punct(&c->v, i + 1, '.')) {
+    if (!is_num(&c->v, i) || c->v.tk[i].ndigits > 3 || c->v.tk[i].val <= 0) {
+        return 0;
+    }
+    if (is_punct(&c->v, i + 1, '.')) {
+        return (int)c->v.tk[i].val;
+    }
+    /* Arabic: "1 -", "1ـ" */
+    if (c->lt->lang == CITE_LANG_AR &&
+        (is_punct(&c->v, i + 1, '-') || word_is(&c->v, i + 1, "\xD9\x80"))) {
         return (int)c->v.tk[i].val;
     }
     return 0;
@@ -1815,6 +1862,7 @@ line_start(struct ctx *c, size_t i, int new_para)
     if (is_rule_line(c, i)) {
         c->footnote_zone = 1;
         c->in_footnote = 1;
+        c->sent_body = c->subj_body = CITE_BODY_NONE;
         snprintf(c->where, sizeof c->where, "footnote");
         c->rel = CITE_REL_NONE;
         return e;
@@ -2062,6 +2110,8 @@ walk(struct ctx *c, int at_line)
         if (t->kind == T_NL || t->kind == T_PARA) {
             if (t->kind == T_PARA) {
                 new_para = 1;
+                c->sent_body = CITE_BODY_NONE;
+                c->subj_body = CITE_BODY_NONE;
                 c->in_footnote = c->in_footnote && c->footnote_zone;
             }
             at_line = 1;
