@@ -2020,8 +2020,29 @@ find_masthead(struct ctx *c, const struct tok_buf *tb)
             enum cite_type type;
             enum cite_body body;
             if (cite_i_symbol_canon(id, sizeof id, c->v.s + t->off, t->len, &type, &body) &&
-                type != CITE_TYPE_DOCUMENT && strlen(id) < sizeof c->masthead) {
+                type != CITE_TYPE_DOCUMENT && strlen(id) + 8 < sizeof c->masthead) {
+                /* S/RES/2231 (2015) */
+                if (body == CITE_BODY_SC && strchr(id, '(') == NULL && k + 3 < tb->n &&
+                    tb->v[k + 1].kind == T_PUNCT && tb->v[k + 1].ch == '(' &&
+                    tb->v[k + 2].kind == T_NUM && tb->v[k + 2].ndigits == 4 &&
+                    tb->v[k + 3].kind == T_PUNCT && tb->v[k + 3].ch == ')') {
+                    size_t l = strlen(id);
+                    snprintf(id + l, sizeof id - l, "(%ld)", (long)tb->v[k + 2].val);
+                }
                 memcpy(c->masthead, id, strlen(id) + 1);
+                /* text flattened onto one line ("United Nations A/RES/79/123
+                 * General Assembly Distr.: General ..."): the masthead at the
+                 * very top is the document's own symbol; take it now, as the
+                 * header lines that would give it are not lines */
+                int plain = k <= 4;
+                for (size_t q = 0; q < k && plain; q++) {
+                    plain = tb->v[q].kind == T_WORD || tb->v[q].kind == T_HAN;
+                }
+                if (plain && lines == 0 && c->doc->info.id == NULL) {
+                    c->doc->info.id = cite_doc_strdup(c->doc, id);
+                    c->doc->info.type = type;
+                    c->doc->info.body = body;
+                }
             }
         }
     }
