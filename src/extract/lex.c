@@ -502,9 +502,14 @@ soft_break(const char *s, size_t i, size_t to, const struct tok_buf *tb)
         (c >= '0' && c <= '9') || c == '(') {
         return 1;
     }
+    /* Arabic: a line opening with the conjunction و ("و 1747 (2007)") goes on */
+    if (c == 0x648 && i + 2 < to && (s[i + 2] == ' ' || (s[i + 2] >= '0' && s[i + 2] <= '9'))) {
+        return 1;
+    }
     /* Han, Arabic: no case to tell, only the punctuation before */
     if (is_han(c) || (c >= 0x620 && c <= 0x6FF)) {
-        return last->kind != T_PUNCT;
+        return !(last->kind == T_PUNCT &&
+                 (last->ch == ',' || last->ch == '.' || last->ch == ';' || last->ch == ':'));
     }
     return 0;
 }

@@ -53,6 +53,14 @@ enum region {
 
 #define MAX_PINS 128
 
+/* What a list cut by a page break waits for. */
+enum {
+    CONT_NONE,
+    CONT_DATE,   /* "43/29 of" ... "22 June 2020" */
+    CONT_YEAR,   /* "52/7 of 3 April" ... "2023" */
+    CONT_MEMBER  /* "46/15, de ... 2021, y" ... "52/7, de ..." */
+};
+
 /* Tokens per chunk: a few MB, whatever the size of the text. */
 #define CHUNK_TOKENS (1u << 15)
 
@@ -116,7 +124,8 @@ struct ctx {
 
     /* a list cut by a page break, waiting for the line that resumes it */
     struct {
-        int active;
+        int active;           /* CONT_*: what the resuming line starts with */
+        char partial[CITE_DATE_LEN]; /* CONT_YEAR: "DDMM" already read */
         enum cite_type type;
         enum cite_body guess;
         int explicit;
@@ -1243,20 +1252,48 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
     }
     emit_items(c, items, n, type, guess, explicit, NULL);
     /*
-     * "43/29 of" and then a page break: footnotes, running header and
-     * footer stand between the number and its date.  Remember the list so
-     * that the line where the sentence resumes can finish it.
+     * A page break in the middle of the list: "43/29 of", "and 52/7 of 3
+     * April", "46/15, de 23 de marzo de 2021, y" and then footnotes, the
+     * running header and footer.  Remember the list so that the line where
+     * the sentence resumes can finish it: with the date, the year, or the
+     * next members.
      */
-    size_t k = skip_of(c, j);
-    if (k > skip_nl(&c->v, j) && undated < n && c->doc->nrefs > first_ref &&
+    size_t k = skip_nl(&c->v, j);
+    int kind = CONT_NONE;
+    char partial[CITE_DATE_LEN] = "";
+    size_t after = k;
+    if (is_punct(&c->v, after, ',')) {
+        after = skip_nl(&c->v, after + 1);
+    }
+    if (is_kw(&c->v, after, KW_AND)) {
+        kind = CONT_MEMBER;
+        k = skip_nl(&c->v, after + 1);
+    } else if (undated < n) {
+        size_t o = skip_of(c, k);
+        if (o > k) {
+            kind = CONT_DATE;
+            k = o;
+            /* "of 3 April": the year is on the next page */
+            size_t d = o;
+            if (is_num(&c->v, d) && c->v.tk[d].ndigits <= 2 && is_kw(&c->v, skip_nl(&c->v, d + 1), KW_MONTH)) {
+                size_t m = skip_nl(&c->v, d + 1);
+                snprintf(partial, sizeof partial, "%02ld%02d", (long)c->v.tk[d].val,
+                         c->v.tk[m].kw->val);
+                kind = CONT_YEAR;
+                k = skip_nl(&c->v, m + 1);
+            }
+        }
+    }
+    if (kind != CONT_NONE && c->doc->nrefs > first_ref &&
         (k >= c->v.n || c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, '_'))) {
-        c->cont.active = 1;
+        c->cont.active = kind;
         c->cont.type = type;
         c->cont.guess = guess;
         c->cont.explicit = explicit;
-        c->cont.ref_from = first_ref + undated;
+        c->cont.ref_from = first_ref + (kind == CONT_MEMBER ? n : undated);
         c->cont.ref_to = c->doc->nrefs;
         c->cont.rel = c->rel;
+        memcpy(c->cont.partial, partial, sizeof partial);
         memcpy(c->cont.where, c->where, sizeof c->where);
         return k;
     }
@@ -1299,6 +1336,24 @@ cite_kind_first(struct ctx *c, size_t i)
     return e > 0 ? e : i + 1;
 }
 
+/* Does the line at i resume the list that a page break cut? */
+static int
+resumes(struct ctx *c, size_t i)
+{
+    char d[CITE_DATE_LEN];
+    struct cite_num probe;
+    switch (c->cont.active) {
+    case CONT_DATE:
+        return cite_i_date_at(&c->v, i, d) > 0;
+    case CONT_YEAR:
+        return is_num(&c->v, i) && c->v.tk[i].ndigits >= 4 && c->v.tk[i].ndigits <= 6;
+    case CONT_MEMBER:
+        return parse_number(c, i, &probe) > 0;
+    default:
+        return 0;
+    }
+}
+
 /*
  * A line that resumes a list cut by a page break: "22 June 2020,7 49/9 of
  * ...".  Dates the members left undated and reads the rest of the list.
@@ -1306,24 +1361,41 @@ cite_kind_first(struct ctx *c, size_t i)
 static size_t
 cite_resume(struct ctx *c, size_t i)
 {
-    char date[CITE_DATE_LEN];
-    size_t de = cite_i_date_at(&c->v, i, date);
+    char date[CITE_DATE_LEN] = "";
+    size_t de = 0;
+    int kind = c->cont.active;
     c->cont.active = 0;
+    if (kind == CONT_DATE) {
+        de = cite_i_date_at(&c->v, i, date);
+    } else if (kind == CONT_YEAR && is_num(&c->v, i) && c->v.tk[i].ndigits >= 4) {
+        char buf[5];
+        memcpy(buf, c->v.s + c->v.tk[i].off, 4); /* 20235 = 2023 + note 5 */
+        buf[4] = '\0';
+        int d = (c->cont.partial[0] - '0') * 10 + (c->cont.partial[1] - '0');
+        int m = (c->cont.partial[2] - '0') * 10 + (c->cont.partial[3] - '0');
+        if (cite_i_date_format(date, atoi(buf), m, d)) {
+            de = i + 1;
+        }
+    } else if (kind == CONT_MEMBER) {
+        de = i;
+    }
     if (de == 0) {
         return i;
     }
-    for (size_t r = c->cont.ref_from; r < c->cont.ref_to && r < c->doc->nrefs; r++) {
+    for (size_t r = c->cont.ref_from; date[0] && r < c->cont.ref_to && r < c->doc->nrefs; r++) {
         if (c->doc->refs[r].date[0] == '\0') {
             memcpy(c->doc->refs[r].date, date, CITE_DATE_LEN);
         }
     }
     size_t k = skip_nl(&c->v, de);
-    if (is_punct(&c->v, k, ',')) {
-        k = skip_nl(&c->v, k + 1);
-    }
-    k = skip_footnote_mark(c, k);
-    if (is_kw(&c->v, k, KW_AND)) {
-        k = skip_nl(&c->v, k + 1);
+    if (kind != CONT_MEMBER) {
+        if (is_punct(&c->v, k, ',')) {
+            k = skip_nl(&c->v, k + 1);
+        }
+        k = skip_footnote_mark(c, k);
+        if (is_kw(&c->v, k, KW_AND)) {
+            k = skip_nl(&c->v, k + 1);
+        }
     }
     enum cite_relation rel = c->rel;
     char where[16];
@@ -1334,7 +1406,7 @@ cite_resume(struct ctx *c, size_t i)
                                       c->cont.guess, c->cont.explicit) : 0;
     c->rel = rel;
     memcpy(c->where, where, sizeof where);
-    return e > 0 ? e : de;
+    return e > 0 ? e : (de > i ? de : i + 1);
 }
 
 /*
@@ -2009,10 +2081,13 @@ static void
 find_masthead(struct ctx *c, const struct tok_buf *tb)
 {
     size_t lines = 0;
-    c->masthead_end = 1; /* the first lines are the masthead, never dropped */
+    c->masthead_end = 1; /* the masthead's own line is never dropped */
     for (size_t k = 0; k < tb->n && lines < 12; k++) {
         const struct tok *t = &tb->v[k];
-        c->masthead_end = t->off + 1;
+        if (c->masthead[0] != '\0' && (t->kind == T_NL || t->kind == T_PARA)) {
+            c->masthead_end = t->off + 1;
+            return;
+        }
         if (t->kind == T_NL || t->kind == T_PARA) {
             lines++;
         } else if (t->kind == T_SYMBOL && c->masthead[0] == '\0') {
@@ -2054,8 +2129,18 @@ is_furniture(const struct ctx *c, const struct tok *t, size_t n)
     if (n == 0) {
         return 0;
     }
-    /* the running header: own symbol first or last on the line */
-    if (is_own_symbol(c, &t[0]) || is_own_symbol(c, &t[n - 1])) {
+    /* the running header: the own symbol first on the line, or last on a
+     * line of a running title (no clause verb, no citation word) */
+    if (is_own_symbol(c, &t[0])) {
+        return 1;
+    }
+    if (is_own_symbol(c, &t[n - 1])) {
+        for (size_t k = 0; k + 1 < n; k++) {
+            if (t[k].kind == T_KW && (t[k].kw->cls == KW_VERB || t[k].kw->cls == KW_RES ||
+                                      t[k].kw->cls == KW_AND || t[k].kw->cls == KW_DEC)) {
+                return 0;
+            }
+        }
         return 1;
     }
     /* *2424567* */
@@ -2139,14 +2224,11 @@ walk(struct ctx *c, int at_line)
             i++;
             continue;
         }
-        if (at_line && c->cont.active && !c->lt->kind_after) {
-            char d[CITE_DATE_LEN];
-            if (cite_i_date_at(&c->v, i, d) > 0) {
-                at_line = 0;
-                new_para = 0;
-                i = cite_resume(c, i);
-                continue;
-            }
+        if (at_line && c->cont.active && !c->lt->kind_after && resumes(c, i)) {
+            at_line = 0;
+            new_para = 0;
+            i = cite_resume(c, i);
+            continue;
         }
         if (at_line) {
             at_line = 0;
