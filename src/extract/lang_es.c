@@ -154,6 +154,7 @@ static const struct kw kws[] = {
     K("comisión de estadística", KW_BODY, CITE_BODY_NONE),
     K("del programa", KW_AGENDA, 0),
     K("de la agenda", KW_AGENDA, 0),
+    K("unanimidad", KW_UNANIMOUS, 0),
 };
 
 const struct lang_table cite_i_lang_es = {

@@ -168,6 +168,7 @@ static const struct kw kws[] = {
     OPV("accueille avec satisfaction", CITE_REL_WELCOMING),
     OPV("accueille favorablement", CITE_REL_WELCOMING),
     OPV("accueille", CITE_REL_WELCOMING),
+    K("l'unanimité", KW_UNANIMOUS, 0),
 };
 
 const struct lang_table cite_i_lang_fr = {

@@ -142,7 +142,7 @@ meeting_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to
         /* or after it: الجلسة 53, الجلسة العامة 53, في جلسته 7488 */
         for (size_t a = k + 1; a < to && a < k + 3; a++) {
             long n = num_value(v, a);
-            if (n > 0) {
+            if (n > 0 && !is_kw(v, a + 1, KW_VOTES)) {
                 doc->info.meeting = (int)n;
                 return 1;
             }
@@ -166,21 +166,39 @@ vote_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to)
             doc->info.vote = cite_doc_strdup(doc, "unanimous");
             return 1;
         }
-        if (yes < 0 && is_kw(v, k, KW_VOTES) && k > from && num_value(v, k - 1) >= 0) {
-            yes = num_value(v, k - 1);
-            size_t a = k + 1;
-            if (is_kw(v, a, KW_AGAINST) || is_kw(v, a, KW_TO)) {
-                a++;
-                no = num_value(v, a) >= 0 ? num_value(v, a) : 0;
+        /* "a recorded vote of 18 to 15" */
+        if (yes < 0 && is_kw(v, k, KW_VOTES) && is_kw(v, k + 1, KW_OF) &&
+            num_value(v, k + 2) >= 0 && (is_kw(v, k + 3, KW_TO) || is_kw(v, k + 3, KW_AGAINST))) {
+            yes = num_value(v, k + 2);
+            no = num_value(v, k + 4) >= 0 ? num_value(v, k + 4) : 0;
+            k += 4;
+            continue;
+        }
+        long n = num_value(v, k);
+        if (n < 0 || !is_kw(v, k + 1, KW_VOTES)) {
+            if (yes >= 0 && is_kw(v, k, KW_ABSTENTION)) {
+                /* "with 14 abstentions", "弃权者二" */
+                if (k > from && num_value(v, k - 1) >= 0) {
+                    abst = num_value(v, k - 1);
+                } else if (num_value(v, k + 1) >= 0) {
+                    abst = num_value(v, k + 1);
+                }
             }
             continue;
         }
-        if (yes >= 0 && is_kw(v, k, KW_ABSTENTION)) {
-            if (num_value(v, k - 1) >= 0) {
-                abst = num_value(v, k - 1);
-            } else if (num_value(v, k + 1) >= 0) {
-                abst = num_value(v, k + 1);
-            }
+        /* N votes ...: what follows says what N counted */
+        size_t t = k + 2;
+        if (is_kw(v, t, KW_VOTES_FOR)) {
+            yes = n;                              /* 18票赞成 */
+        } else if ((is_kw(v, t, KW_AGAINST) || is_kw(v, t, KW_TO)) && num_value(v, t + 1) >= 0) {
+            yes = n;                              /* 14 votes to 1, 14票对1票 */
+            no = num_value(v, t + 1);
+        } else if (is_kw(v, t, KW_AGAINST) && yes >= 0) {
+            no = n;                               /* 15票反对 */
+        } else if (is_kw(v, t, KW_ABSTENTION) && yes >= 0) {
+            abst = n;                             /* 14票弃权 */
+        } else if (yes < 0) {
+            yes = n;                              /* 14 votes to none */
         }
     }
     if (yes < 0) {
@@ -197,8 +215,8 @@ vote_in(struct cite_doc *doc, const struct tokview *v, size_t from, size_t to)
  * body, the date, the meeting, the vote.
  */
 static void
-adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
-           int *date_rank)
+adopted_in(struct cite_doc *doc, const struct tokview *v, size_t line, size_t k,
+           size_t to, int *date_rank)
 {
     struct cite_docinfo *info = &doc->info;
     char date[CITE_DATE_LEN];
@@ -212,7 +230,7 @@ adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
             end++;
         }
     }
-    for (size_t d = k; d < end; d++) {
+    for (size_t d = line; d < end; d++) {
         if (is_kw(v, d, KW_BODY) && info->body == CITE_BODY_NONE &&
             v->tk[d].kw->val != BODY_SELF) {
             info->body = (enum cite_body)v->tk[d].kw->val;
@@ -222,7 +240,7 @@ adopted_in(struct cite_doc *doc, const struct tokview *v, size_t k, size_t to,
             break;
         }
     }
-    meeting_in(doc, v, k, to);
+    meeting_in(doc, v, line, to);
     /* "Decision adopted by the Human Rights Council" */
     if (info->type == CITE_TYPE_NONE) {
         info->type = CITE_TYPE_RESOLUTION;
@@ -462,7 +480,7 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
             /* Резолюция 1518 (2003), принятая ... на его 4872-м заседании
              * 24 ноября 2003 года: no title, maybe the adoption */
             *title_open = 0;
-            adopted_in(doc, v, e, to, date_rank);
+            adopted_in(doc, v, e, e, to, date_rank);
             return to;
         }
         if (e < to) {
@@ -474,6 +492,9 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         *title_open = 1;
         return to;
     }
+    if (info->meeting == 0) {
+        meeting_in(doc, v, i, to); /* At the 9585th meeting of the Council */
+    }
     /* of 22 October 1973 */
     if (is_kw(v, i, KW_OF) && cite_i_date_at(v, i + 1, date) > 0) {
         set_date(doc, date, DATE_HEADING, date_rank);
@@ -482,7 +503,7 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
     /* Resolution adopted by the General Assembly on 19 December 2023 */
     for (size_t k = i; k < to; k++) {
         if (is_kw(v, k, KW_ADOPTED)) {
-            adopted_in(doc, v, k, to, date_rank);
+            adopted_in(doc, v, i, k, to, date_rank);
             return from; /* a footnote mark may hang a citation on this line */
         }
     }

@@ -526,7 +526,9 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
     case NS_YEAR_PAREN:
         return CITE_BODY_SC;
     case NS_ROMAN:
-        return guess == CITE_BODY_ECOSOC ? CITE_BODY_ECOSOC : CITE_BODY_GA;
+        /* the Assembly numbered its sessions in Roman up to XXX (1975), the
+         * Economic and Social Council up to LXIII */
+        return guess == CITE_BODY_ECOSOC || num->roman > 30 ? CITE_BODY_ECOSOC : CITE_BODY_GA;
     case NS_SPECIAL_ROMAN:
     case NS_EMERGENCY:
         return CITE_BODY_GA;
@@ -2030,8 +2032,13 @@ line_start(struct ctx *c, size_t i, int new_para)
         }
         return i;
     }
-    if (c->region == R_OPERATIVE || c->region == R_CLOSING) {
+    if (c->region == R_OPERATIVE || c->region == R_CLOSING || c->region == R_PREAMBLE) {
         int m = cite_i_meta_closing(c->doc, &c->v, i, e, &c->date_rank);
+        /* in the preamble only a line that is nothing but a closing line:
+         * a decision whose one paragraph has no number */
+        if (m == 1 && c->region == R_PREAMBLE) {
+            m = 0;
+        }
         if (m > 0) {
             c->region = R_CLOSING;
             c->where[0] = '\0';
