@@ -468,8 +468,8 @@ cite_i_meta_header(struct cite_doc *doc, const struct tokview *v, size_t from,
         if (is_kw(v, k, KW_OF)) {
             k++;
         }
-        size_t de = cite_i_date_at(v, k, date);
-        if (de > 0) {
+        size_t de = k < to ? cite_i_date_at(v, k, date) : 0;
+        if (de > 0 && de <= to) {
             set_date(doc, date, DATE_HEADING, date_rank);
             if (is_kw(v, de, KW_RES)) {
                 de++;

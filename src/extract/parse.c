@@ -1263,18 +1263,21 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
     size_t k = skip_nl(&c->v, j);
     int kind = CONT_NONE;
     char partial[CITE_DATE_LEN] = "";
-    size_t after = k;
+    size_t after = k, ret = j;
     if (is_punct(&c->v, after, ',')) {
         after = skip_nl(&c->v, after + 1);
     }
     if (is_kw(&c->v, after, KW_AND)) {
         kind = CONT_MEMBER;
-        k = skip_nl(&c->v, after + 1);
+        ret = after + 1;
     } else if (undated < n) {
         size_t o = skip_of(c, k);
         if (o > k) {
             kind = CONT_DATE;
-            k = o;
+            ret = o;
+            while (ret > k && c->v.tk[ret - 1].kind == T_NL) {
+                ret--;
+            }
             /* "of 3 April": the year is on the next page */
             size_t d = o;
             if (is_num(&c->v, d) && c->v.tk[d].ndigits <= 2 && is_kw(&c->v, skip_nl(&c->v, d + 1), KW_MONTH)) {
@@ -1282,10 +1285,12 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
                 snprintf(partial, sizeof partial, "%02ld%02d", (long)c->v.tk[d].val,
                          c->v.tk[m].kw->val);
                 kind = CONT_YEAR;
-                k = skip_nl(&c->v, m + 1);
+                ret = m + 1;
             }
         }
     }
+    /* the walk goes on from ret, so the lines in between are read */
+    k = skip_nl(&c->v, ret);
     if (kind != CONT_NONE && c->doc->nrefs > first_ref &&
         (k >= c->v.n || c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, '_'))) {
         c->cont.active = kind;
@@ -1297,7 +1302,7 @@ cite_list(struct ctx *c, size_t head, size_t j, enum cite_type type,
         c->cont.rel = c->rel;
         memcpy(c->cont.partial, partial, sizeof partial);
         memcpy(c->cont.where, c->where, sizeof c->where);
-        return k;
+        return ret;
     }
     return trailing_pinpoints(c, j);
 }
