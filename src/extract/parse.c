@@ -58,7 +58,8 @@ enum {
     CONT_NONE,
     CONT_DATE,   /* "43/29 of" ... "22 June 2020" */
     CONT_YEAR,   /* "52/7 of 3 April" ... "2023" */
-    CONT_MEMBER  /* "46/15, de ... 2021, y" ... "52/7, de ..." */
+    CONT_MEMBER, /* "46/15, de ... 2021, y" ... "52/7, de ..." */
+    CONT_ZH      /* 第46/15号和 ... 2023年4月3日第52/7号决议 */
 };
 
 /* Tokens per chunk: a few MB, whatever the size of the text. */
@@ -81,6 +82,15 @@ struct norm {
     size_t *at;
     size_t n;
 };
+
+struct item {
+    struct cite_num num;
+    size_t from, to;  /* bytes of the mention */
+    char date[CITE_DATE_LEN];
+    enum cite_body body;  /* named after the number, or NONE */
+};
+
+#define MAX_ITEMS 64
 
 struct ctx {
     const struct lang_table *lt;
@@ -121,6 +131,13 @@ struct ctx {
         int valid;
         size_t off, line, column;
     } loc;
+
+    struct {
+        struct item items[MAX_ITEMS];
+        size_t n;
+        enum cite_body guess;
+    } zh_pending;              /* CONT_ZH: members waiting for their 决议 */
+    int zh_resuming;
 
     /* a list cut by a page break, waiting for the line that resumes it */
     struct {
@@ -590,6 +607,8 @@ settle_body(struct ctx *c, const struct cite_num *num, enum cite_type type,
 
 static int pin_target_follows(const struct ctx *c, size_t e);
 static size_t skip_of(const struct ctx *c, size_t i);
+static size_t zh_to_di(struct ctx *c, size_t j);
+static size_t cite_kind_last(struct ctx *c, size_t i);
 
 static int
 is_resolution_like(enum cite_type type)
@@ -868,14 +887,6 @@ is_kind(const struct ctx *c, size_t i)
            is_kw(&c->v, i, KW_STATEMENT);
 }
 
-struct item {
-    struct cite_num num;
-    size_t from, to;  /* bytes of the mention */
-    char date[CITE_DATE_LEN];
-    enum cite_body body;  /* named after the number, or NONE */
-};
-
-#define MAX_ITEMS 64
 
 /* Turns parsed items into refs. */
 static void
@@ -1356,6 +1367,9 @@ resumes(struct ctx *c, size_t i)
         return is_num(&c->v, i) && c->v.tk[i].ndigits >= 4 && c->v.tk[i].ndigits <= 6;
     case CONT_MEMBER:
         return parse_number(c, i, &probe) > 0;
+    case CONT_ZH:
+        return is_kw(&c->v, i, KW_DI) ||
+               (cite_i_date_at(&c->v, i, d) > 0 && is_kw(&c->v, zh_to_di(c, cite_i_date_at(&c->v, i, d)), KW_DI));
     default:
         return 0;
     }
@@ -1372,6 +1386,20 @@ cite_resume(struct ctx *c, size_t i)
     size_t de = 0;
     int kind = c->cont.active;
     c->cont.active = 0;
+    if (kind == CONT_ZH) {
+        enum cite_relation rel = c->rel;
+        char where[16];
+        memcpy(where, c->where, sizeof where);
+        c->rel = c->cont.rel;
+        memcpy(c->where, c->cont.where, sizeof where);
+        c->zh_resuming = 1;
+        size_t e = cite_kind_last(c, i);
+        c->zh_resuming = 0;
+        c->rel = rel;
+        memcpy(c->where, where, sizeof where);
+        c->zh_pending.n = 0;
+        return e;
+    }
     if (kind == CONT_DATE) {
         de = cite_i_date_at(&c->v, i, date);
     } else if (kind == CONT_YEAR && is_num(&c->v, i) && c->v.tk[i].ndigits >= 4) {
@@ -1518,6 +1546,27 @@ cite_kind_last(struct ctx *c, size_t i)
             j = skip_nl(&c->v, j + 1);
         }
     }
+    size_t pj = j;
+    while (pj > 0 && c->v.tk[pj - 1].kind == T_NL) {
+        pj--;
+    }
+    if (n > 0 && !is_kind(c, j) && pj > 0 && is_kw(&c->v, pj - 1, KW_AND) &&
+        (j >= c->v.n || c->v.tk[j].kind == T_PARA || is_punct(&c->v, j, '_'))) {
+        /* 第46/15号和 | page break | 2023年4月3日第52/7号决议: the kind
+         * word is on the next page; keep the members for it */
+        size_t keep = n < MAX_ITEMS ? n : MAX_ITEMS;
+        memcpy(c->zh_pending.items, items, keep * sizeof items[0]);
+        c->zh_pending.n = keep;
+        size_t bk = i > 0 ? i - 1 : 0;
+        c->zh_pending.guess = i > 0 ? body_at(c, bk) : CITE_BODY_NONE;
+        if (c->zh_pending.guess == CITE_BODY_NONE) {
+            c->zh_pending.guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+        }
+        c->cont.active = CONT_ZH;
+        c->cont.rel = c->rel;
+        memcpy(c->cont.where, c->where, sizeof c->where);
+        return pj;
+    }
     if (n == 0 || !is_kind(c, j)) {
         return i + 1;
     }
@@ -1548,6 +1597,14 @@ cite_kind_last(struct ctx *c, size_t i)
     }
     if (!explicit) {
         guess = c->sent_body != CITE_BODY_NONE ? c->sent_body : self_body(c);
+    }
+    if (c->zh_pending.n > 0 && c->zh_resuming) {
+        /* the members before the page break, then these */
+        size_t pn = c->zh_pending.n;
+        c->zh_pending.n = 0;
+        emit_items(c, c->zh_pending.items, pn, type, c->zh_pending.guess, 1, NULL);
+        guess = c->zh_pending.guess;
+        explicit = 1;
     }
     emit_items(c, items, n, type, guess, explicit, NULL);
     return trailing_pinpoints(c, skip_nl(&c->v, j + 1));
@@ -2236,7 +2293,7 @@ walk(struct ctx *c, int at_line)
             i++;
             continue;
         }
-        if (at_line && c->cont.active && !c->lt->kind_after && resumes(c, i)) {
+        if (at_line && c->cont.active && resumes(c, i)) {
             at_line = 0;
             new_para = 0;
             i = cite_resume(c, i);
