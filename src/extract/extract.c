@@ -6,6 +6,7 @@
  * a few common words.  Languages without a table yet fall back to English
  * with a diagnostic, so extraction stays total.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core_int.h"
@@ -108,6 +109,51 @@ drop_self_citations(struct cite_doc *doc)
     doc->nrefs = w;
 }
 
+struct order {
+    size_t offset;
+    size_t index;
+};
+
+static int
+by_offset(const void *a, const void *b)
+{
+    const struct order *x = a, *y = b;
+    if (x->offset != y->offset) {
+        return x->offset < y->offset ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Citations in text order: a list finished after a page break emits its
+ * first members late.  Stable, and a no-op in the usual case.
+ */
+static void
+sort_refs(struct cite_doc *doc)
+{
+    size_t n = doc->nrefs;
+    int sorted = 1;
+    for (size_t i = 1; i < n && sorted; i++) {
+        sorted = doc->refs[i - 1].offset <= doc->refs[i].offset;
+    }
+    if (sorted) {
+        return;
+    }
+    struct order *o = cite_i_xmalloc(n * sizeof *o);
+    for (size_t i = 0; i < n; i++) {
+        o[i].offset = doc->refs[i].offset;
+        o[i].index = i;
+    }
+    qsort(o, n, sizeof *o, by_offset);
+    struct cite_ref *r = cite_i_xmalloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        r[i] = doc->refs[o[i].index];
+    }
+    memcpy(doc->refs, r, n * sizeof *r);
+    free(r);
+    free(o);
+}
+
 void
 cite_i_finish(struct cite_doc *doc, const struct cite_text *t,
               const struct cite_diag_sink *sink)
@@ -134,6 +180,7 @@ cite_i_finish(struct cite_doc *doc, const struct cite_text *t,
         }
     }
     drop_self_citations(doc);
+    sort_refs(doc);
 }
 
 void
