@@ -1463,6 +1463,8 @@ zh_to_di(struct ctx *c, size_t j)
         }
         if (c->v.tk[k].kind == T_PARA || is_punct(&c->v, k, ';') ||
             is_punct(&c->v, k, '.') || is_kind(c, k) ||
+            (is_punct(&c->v, k, ',') && !(c->v.tk[k].flags & TF_QUOTED) &&
+             !(c->v.tk[k].len == 3 && memcmp(c->v.s + c->v.tk[k].off, "\xE3\x80\x81", 3) == 0)) ||
             (limit == 3 && c->v.tk[k].kind != T_HAN && !is_kw(&c->v, k, KW_ADOPTED))) {
             break;
         }
