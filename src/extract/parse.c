@@ -1988,6 +1988,21 @@ set_where(struct ctx *c, const char *fmt, int n)
     snprintf(c->where, sizeof c->where, fmt, n);
 }
 
+/* Operative paragraph n begins, opened by verb. */
+static void
+open_operative(struct ctx *c, int n, enum cite_relation verb)
+{
+    c->region = R_OPERATIVE;
+    c->op = n;
+    c->in_footnote = 0;
+    c->footnote_zone = 0;
+    set_where(c, "OP%d", n);
+    c->rel = verb;
+    c->sent_body = CITE_BODY_NONE;
+    c->subj_body = CITE_BODY_NONE;
+    c->cont.active = 0;
+}
+
 /*
  * Called at the first token of every line: updates the region, the
  * paragraph position and the relation.  Returns the index to continue
@@ -2027,16 +2042,7 @@ line_start(struct ctx *c, size_t i, int new_para)
     /* "Décide, ..." where OCR lost the "1.": the operative part begins */
     if (!opn && operative && new_para && c->region != R_OPERATIVE &&
         c->region != R_CLOSING && c->pp > 0) {
-        opn = c->op + 1;
-        c->region = R_OPERATIVE;
-        c->op = opn;
-        c->in_footnote = 0;
-        c->footnote_zone = 0;
-        set_where(c, "OP%d", opn);
-        c->rel = verb;
-        c->sent_body = CITE_BODY_NONE;
-        c->subj_body = CITE_BODY_NONE;
-        c->cont.active = 0;
+        open_operative(c, c->op + 1, verb);
         return i;
     }
     if (c->region == R_HEADER) {
@@ -2069,15 +2075,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         c->region = R_PREAMBLE;
     }
     if (opn && (verb != CITE_REL_NONE || c->region == R_OPERATIVE)) {
-        c->region = R_OPERATIVE;
-        c->op = opn;
-        c->in_footnote = 0;
-        c->footnote_zone = 0;
-        set_where(c, "OP%d", opn);
-        c->rel = verb;
-        c->sent_body = CITE_BODY_NONE;
-        c->subj_body = CITE_BODY_NONE;
-        c->cont.active = 0;
+        open_operative(c, opn, verb);
         return i;
     }
     if (verb != CITE_REL_NONE && (new_para || c->lt->no_spaces ||
