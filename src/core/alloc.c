@@ -172,15 +172,21 @@ struct pool_block {
 
 struct cite_pool {
     struct pool_block *head;
+    size_t next_cap;   /* the size of the next block: small first, doubling */
 };
 
-#define POOL_BLOCK 8192
+/* A document's pool starts small (most hold a few hundred bytes: a corpus
+ * of 100,000 documents must not cost 100,000 large blocks) and doubles up
+ * to POOL_MAX. */
+#define POOL_FIRST 256
+#define POOL_MAX 65536
 
 struct cite_pool *
 cite_i_pool_new(void)
 {
     struct cite_pool *p = cite_i_xmalloc(sizeof *p);
     p->head = NULL;
+    p->next_cap = POOL_FIRST;
     return p;
 }
 
@@ -190,17 +196,28 @@ cite_i_pool_alloc(struct cite_pool *p, size_t n)
     n = (n + 7) & ~(size_t)7;
     struct pool_block *b = p->head;
     if (b == NULL || b->cap - b->used < n) {
-        size_t cap = n > POOL_BLOCK / 2 ? n : POOL_BLOCK;
+        size_t cap = p->next_cap;
+        if (p->next_cap < POOL_MAX) {
+            p->next_cap *= 2;
+        }
+        if (n > cap / 2) {
+            /* a large request gets a block of its own; the current block
+             * stays the head, it still has room */
+            b = cite_i_xmalloc(sizeof *b + n);
+            b->used = n;
+            b->cap = n;
+            if (p->head != NULL) {
+                b->next = p->head->next;
+                p->head->next = b;
+            } else {
+                b->next = NULL;
+                p->head = b;
+            }
+            return (char *)b->data;
+        }
         b = cite_i_xmalloc(sizeof *b + cap);
         b->used = 0;
         b->cap = cap;
-        if (n > POOL_BLOCK / 2 && p->head != NULL) {
-            /* keep the current block as the head: it still has room */
-            b->next = p->head->next;
-            p->head->next = b;
-            b->used = n;
-            return (char *)b->data;
-        }
         b->next = p->head;
         p->head = b;
     }
