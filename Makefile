@@ -120,10 +120,18 @@ asan:
 	  check-unit check-spec check-golden
 
 # --- benchmarks (never part of make test) ----------------------------------
-bench: all
-	@sh tests/bench/linear.sh $(BIN) $(BENCH_MB)
+BENCH_MB    ?= 100
+BENCH_DOCS  ?= 100000
+BENCH_CITES ?= 1000000
+BENCH_GEN   := $(BUILD)/tests/bench-gen
 
-BENCH_MB ?= 100
+$(BENCH_GEN): tests/bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+bench: all $(BENCH_GEN)
+	@sh tests/bench/linear.sh $(BIN) $(BENCH_MB)
+	@sh tests/bench/graph.sh $(BIN) $(BENCH_GEN) $(BENCH_DOCS) $(BENCH_CITES)
 
 format:
 	clang-format -i --style='{BasedOnStyle: LLVM, IndentWidth: 4, ColumnLimit: 80, AlwaysBreakAfterDefinitionReturnType: All, BreakBeforeBraces: Linux}' \

@@ -19,9 +19,15 @@ struct cite_graph_node {
     const char *id;
     enum cite_body body;
     enum cite_type type;
-    const char *date;   /* adoption date if a corpus doc, else a date cited */
+    const char *date;   /* adoption date if a corpus doc, else a date cited;
+                           "" when unknown */
     const char *title;  /* NULL if unknown */
     int in_corpus;      /* 1 if some doc of the corpus is this node */
+    int year;           /* from date, else from the id (S/RES/242(1967),
+                           E/CN.4/RES/2004/81); 0 if unknown */
+    int session;        /* the corpus doc's session, else 0 */
+    const char *langs;  /* languages of the corpus versions, "en,fr,zh"
+                           (sorted); "" for external nodes */
 };
 
 struct cite_graph_edge {
@@ -37,10 +43,21 @@ enum cite_metric {
     CITE_M_HUB,
     CITE_M_AUTHORITY,
     CITE_M_CORENESS,
+    CITE_M_BETWEENNESS, /* directed, unweighted; exact or with a cutoff */
+    CITE_M_CLOSENESS,   /* on the undirected projection, per component */
+    CITE_M_HARMONIC,    /* harmonic centrality, undirected, normalised */
+    CITE_M_EIGENVECTOR, /* on the undirected projection, max 1 */
+    CITE_M_AGE_NORM,    /* in_degree / (years since the node's year + 1),
+                           against the latest year in the network; 0 when
+                           the year is unknown */
     CITE_M__COUNT
 };
 
-/* "in_degree", "out_degree", "pagerank", "hub", "authority", "coreness". */
+/* The first six metrics are cheap; the others have their own columns. */
+#define CITE_M_BASIC_COUNT 6
+
+/* "in_degree", "out_degree", "pagerank", "hub", "authority", "coreness",
+ * "betweenness", "closeness", "harmonic", "eigenvector", "age_norm". */
 const char *cite_metric_name(enum cite_metric m);
 /* CITE_M__COUNT when unknown. */
 enum cite_metric cite_metric_from_name(const char *s);
@@ -74,6 +91,118 @@ long cite_graph_find(const struct cite_graph *g, const char *id);
  */
 int cite_graph_metrics(const struct cite_graph *g, double *values, char *err,
                        size_t errlen);
+
+/* How cite_graph_metrics_ext computes. */
+struct cite_metric_opts {
+    int betweenness;         /* 0: leave the column at 0 (it is the slow one) */
+    double cutoff;           /* betweenness on paths of at most this length;
+                                <= 0 for exact */
+    void (*progress)(void *ctx, double done); /* 0..1, may be NULL */
+    void *progress_ctx;
+};
+
+/* Like cite_graph_metrics, for all CITE_M__COUNT columns. */
+int cite_graph_metrics_ext(const struct cite_graph *g,
+                           const struct cite_metric_opts *opts, double *values,
+                           char *err, size_t errlen);
+
+/* Which nodes an analysis keeps; 0 / NONE means no restriction. */
+struct cite_graph_filter {
+    enum cite_body body;     /* only nodes of this body */
+    int since, until;        /* only nodes whose year is in [since, until];
+                                nodes of unknown year are dropped when either
+                                is set */
+    int corpus_only;         /* only documents of the corpus */
+    int no_documents;        /* leave out other document symbols */
+    int no_instruments;      /* leave out instrument:* nodes */
+};
+
+/*
+ * The subgraph of the nodes that pass f (NULL keeps all) and the edges
+ * between them, as a new graph with the same attributes, numbered in the
+ * order of g.  always, if not (size_t)-1, is kept whatever f says (the
+ * focus of a query).  Returns 0 and *out, or -1 with err.
+ */
+int cite_graph_filter(struct cite_graph **out, const struct cite_graph *g,
+                      const struct cite_graph_filter *f, size_t always,
+                      char *err, size_t errlen);
+
+/* One document reached by a chain of citations. */
+struct cite_chain_entry {
+    size_t node;
+    int depth;               /* 1 for a direct citation */
+    long via;                /* the node through which it was first reached
+                                (the start node for depth 1) */
+};
+
+/*
+ * The precedents of start (what it cites, transitively), or with forward
+ * its descendants (what cites it), breadth first, up to depth steps
+ * (depth < 0: no limit), each node once, in order of depth then node
+ * number.  *out is malloc'd (the caller frees it); *n its length, the
+ * start not included.
+ */
+int cite_graph_chain(const struct cite_graph *g, size_t start, int depth,
+                     int forward, struct cite_chain_entry **out, size_t *n);
+
+/*
+ * Every shortest directed citation path from `from` to `to` (following
+ * "cites"), at most max of them, in a deterministic order.  paths[k] is a
+ * malloc'd array of nodes from..to, lens[k] its length; the caller frees
+ * each and the two arrays.  *n = 0 when there is no path.
+ */
+int cite_graph_paths(const struct cite_graph *g, size_t from, size_t to,
+                     size_t max, size_t ***paths, size_t **lens, size_t *n,
+                     char *err, size_t errlen);
+
+/*
+ * Main path analysis (Hummon and Doreian): search path count (SPC) weights
+ * on the acyclic citation network, then the main path by greedy search from
+ * the sources (edges of highest SPC first), the global maximum reaching
+ * the sinks.  With root set (not (size_t)-1), only over the ancestors of
+ * root (what it rests on) and root itself.
+ *
+ * Citation networks should be acyclic; where they are not, each cycle is
+ * broken by dropping its edge of lowest weight, then (ties) the one whose
+ * citing node has the highest number; the dropped edges are listed.
+ */
+struct cite_mainpath {
+    size_t *edges;           /* edge numbers of g on the main path, in order */
+    size_t nedges;
+    double *spc;             /* SPC weight of every edge of g (nedges of g) */
+    size_t *dropped;         /* edges dropped to break cycles */
+    size_t ndropped;
+};
+int cite_graph_mainpath(const struct cite_graph *g, size_t root,
+                        struct cite_mainpath *mp, char *err, size_t errlen);
+void cite_graph_mainpath_release(struct cite_mainpath *mp);
+
+/* How close another document is to a given one. */
+struct cite_similar {
+    size_t node;
+    int cocitation;          /* documents citing both */
+    int coupling;            /* documents cited by both */
+    double score;            /* cosine of the two, combined (see README) */
+};
+
+/*
+ * The documents closest to node by co-citation and bibliographic coupling,
+ * best first (score, then cocitation, then coupling, then id), at most max.
+ * *out is malloc'd; the caller frees it.
+ */
+int cite_graph_similar(const struct cite_graph *g, size_t node, size_t max,
+                       struct cite_similar **out, size_t *n);
+
+/*
+ * Clusters of the undirected projection (edge weights summed): Louvain
+ * (igraph multilevel).  membership[i] (caller-owned, node_count entries)
+ * gets node i's cluster, clusters numbered by decreasing size then by
+ * their smallest node; *ncluster their count and *modularity the
+ * partition's modularity.  Deterministic (a fixed seed).
+ */
+int cite_graph_communities(const struct cite_graph *g, size_t *membership,
+                           size_t *ncluster, double *modularity, char *err,
+                           size_t errlen);
 
 /*
  * Marks in keep (node_count bytes, caller-owned) the nodes within depth

@@ -34,6 +34,19 @@ int cite_render_table(FILE *out, const struct cite_graph *g,
 int cite_render_dot(FILE *out, const struct cite_graph *g,
                     const unsigned char *keep);
 
+/* The network for other tools, with every node and edge attribute. */
+enum cite_export_format {
+    CITE_EXPORT_GRAPHML,     /* Gephi, Cytoscape, yEd, NetworkX */
+    CITE_EXPORT_GML,         /* Pajek-era tools, igraph */
+    CITE_EXPORT_JSON,        /* {"nodes": [...], "edges": [...]} */
+    CITE_EXPORT_CSV_NODES,   /* a nodes table (Neo4j import, spreadsheets) */
+    CITE_EXPORT_CSV_EDGES    /* an edges table */
+};
+
+/* Writes g (borrowed) in fmt; 0, or -1 on a write error. */
+int cite_render_export(FILE *out, const struct cite_graph *g,
+                       enum cite_export_format fmt);
+
 /* Writes s as a DOT double-quoted string (with the quotes). */
 int cite_render_dot_string(FILE *out, const char *s);
 

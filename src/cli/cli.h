@@ -81,10 +81,105 @@ int cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
 /* Parses --lang: returns 0 and *lang, or -1 after an error message. */
 int cli_parse_lang(const char *s, enum cite_lang *lang);
 
+/*
+ * What every analysis command (rank, dot, chain, path, mainpath, similar,
+ * communities, export) shares: --lang, --help and the network filters.
+ * Put CLI_COMMON_OPTIONS at the end of the command's long options (before
+ * the terminating entry), CLI_COMMON_SHORT in its short options, and send
+ * every option the command does not know itself to cli_common_option().
+ */
+struct cli_common {
+    const char *cmd;           /* "rank": prefixes messages */
+    void (*help)(FILE *out);   /* the command's --help */
+    enum cite_lang lang;
+    struct cite_graph_filter filter;
+    int filtering;             /* 1 once a filter option was given */
+};
+
+/* Long-only options; above every character a short option can use. */
+enum {
+    CLI_OPT_BODY = 0x100,
+    CLI_OPT_SINCE,
+    CLI_OPT_UNTIL,
+    CLI_OPT_CORPUS_ONLY,
+    CLI_OPT_NO_DOCUMENTS,
+    CLI_OPT_NO_INSTRUMENTS
+};
+
+#define CLI_COMMON_OPTIONS                                                   \
+    {"body", required_argument, NULL, CLI_OPT_BODY},                         \
+        {"since", required_argument, NULL, CLI_OPT_SINCE},                   \
+        {"until", required_argument, NULL, CLI_OPT_UNTIL},                   \
+        {"corpus-only", no_argument, NULL, CLI_OPT_CORPUS_ONLY},             \
+        {"no-documents", no_argument, NULL, CLI_OPT_NO_DOCUMENTS},           \
+        {"no-instruments", no_argument, NULL, CLI_OPT_NO_INSTRUMENTS},       \
+        {"lang", required_argument, NULL, 'l'},                              \
+        {"help", no_argument, NULL, 'h'}
+
+#define CLI_COMMON_SHORT "l:h"
+
+/* The lines of --help that describe the common options; they follow the
+ * command's own options. */
+#define CLI_COMMON_HELP                                                      \
+    "  -l, --lang LANG      language of text inputs (default: detected)\n"   \
+    "  -h, --help           this help\n"                                     \
+    "\n"                                                                     \
+    "filters (the document the command is about is always kept):\n"          \
+    "      --body BODY      only documents of BODY: GA, SC, HRC, CHR, SUBCOM,\n" \
+    "                       ECOSOC\n"                                         \
+    "      --since YEAR     only documents of YEAR or later\n"                \
+    "      --until YEAR     only documents of YEAR or earlier (with --since\n" \
+    "                       or --until, documents of unknown year are left\n" \
+    "                       out)\n"                                           \
+    "      --corpus-only    only documents of the corpus, not those only cited\n" \
+    "      --no-documents   leave out other document symbols (reports, ...)\n" \
+    "      --no-instruments leave out the named instruments (instrument:*)\n"
+
+/* cli_common_option(): c was handled, go on parsing. */
+#define CLI_CONTINUE (-1)
+
+void cli_common_init(struct cli_common *co, const char *cmd,
+                     void (*help)(FILE *out));
+
+/*
+ * Handles an option of the shared set (c and arg as getopt_long gave
+ * them), or an unknown option.  Returns CLI_CONTINUE, or the status the
+ * command must exit with: EXIT_OK after --help, EXIT_USAGE after a
+ * message (a bad value, an unknown option).
+ */
+int cli_common_option(struct cli_common *co, int c, const char *arg);
+
+/* Parses a whole number in [min, max] for option name; returns 0, or -1
+ * after a message "CMD: 'NAME' takes a whole number ...". */
+int cli_parse_count(const struct cli_common *co, const char *name,
+                    const char *arg, long min, long max, long *out);
+
+/*
+ * Loads the inputs (as cli_load_network) and applies the filters.  ids
+ * (nids of them, may be 0) are the documents the command is about: each
+ * must be in the network ("CMD: 'ID' is not in the network", EXIT_FINDINGS),
+ * the first is kept whatever the filters say, and nodes[k] receives the
+ * node of ids[k] in the filtered network (a later id that the filters
+ * leave out is reported, EXIT_FINDINGS).  On EXIT_OK the caller frees *g
+ * and releases corpus; otherwise nothing is left to free.
+ */
+int cli_common_load(const struct cli_common *co, char **inputs, int n,
+                    const char *const *ids, size_t nids, size_t *nodes,
+                    struct cite_corpus *corpus, struct cite_graph **g);
+
+/* 1 if stream is a terminal. */
+int cli_is_terminal(FILE *stream);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_extract(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_dot(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_chain(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_mainpath(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -1,26 +1,27 @@
 /*
- * cmd_dot.c - citegraph dot: the network as a Graphviz DOT diagram.
+ * cmd_dot.c - citegraph dot: the network, or the part of it around one
+ * document, as a Graphviz DOT diagram.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/core_int.h"
 
 static void
 help(FILE *out)
 {
-    fputs("usage: citegraph dot [-o FILE] [--focus ID [--depth N]] INPUT...\n"
+    fputs("usage: citegraph dot [-o FILE] [--focus ID [--depth N]] [FILTERS] INPUT...\n"
           "\n"
           "Writes the citation network of INPUT (YAML from 'extract', or texts)\n"
           "as a Graphviz digraph: a node per document labelled with its id and\n"
           "date, an edge per citing -> cited pair.\n"
           "\n"
-          "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
-          "      --focus ID     only the documents around ID\n"
-          "      --depth N      with --focus: how many steps out (default 1)\n"
-          "  -l, --lang LANG    language of text inputs (default: detected)\n"
-          "  -h, --help         this help\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"
+          "      --focus ID       only the documents around ID\n"
+          "      --depth N        with --focus: how many steps out (default 1)\n"
+          CLI_COMMON_HELP
           "\n"
           "example:\n"
           "  citegraph dot --focus A/HRC/RES/21/21 data/citations.yaml | dot -Tsvg > g.svg\n",
@@ -34,17 +35,17 @@ cmd_dot(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"focus", required_argument, NULL, 'F'},
         {"depth", required_argument, NULL, 'd'},
-        {"lang", required_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},
+        CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    struct cli_common co;
+    cli_common_init(&co, "dot", help);
     const char *output = NULL, *focus = NULL;
     long depth = 1;
-    enum cite_lang lang = CITE_LANG_UNKNOWN;
-    int c;
+    int c, rc;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
-        char *end;
+    while ((c = getopt_long(argc, argv, "o:" CLI_COMMON_SHORT, opts, NULL)) !=
+           -1) {
         switch (c) {
         case 'o':
             output = optarg;
@@ -53,23 +54,16 @@ cmd_dot(int argc, char **argv)
             focus = optarg;
             break;
         case 'd':
-            depth = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || depth < 0 || depth > 1000000) {
-                cli_error("dot: '--depth' takes a whole number, not '%s'", optarg);
+            if (cli_parse_count(&co, "depth", optarg, 0, 1000000, &depth) != 0) {
                 return EXIT_USAGE;
             }
             break;
-        case 'l':
-            if (cli_parse_lang(optarg, &lang) != 0) {
-                return EXIT_USAGE;
-            }
-            break;
-        case 'h':
-            help(stdout);
-            return EXIT_OK;
         default:
-            help(stderr);
-            return EXIT_USAGE;
+            rc = cli_common_option(&co, c, optarg);
+            if (rc != CLI_CONTINUE) {
+                return rc;
+            }
+            break;
         }
     }
     if (optind >= argc) {
@@ -78,25 +72,16 @@ cmd_dot(int argc, char **argv)
     }
     struct cite_corpus corpus;
     struct cite_graph *g;
-    int rc = cli_load_network("dot", argv + optind, argc - optind, lang, &corpus, &g);
+    size_t f = 0;
+    rc = cli_common_load(&co, argv + optind, argc - optind, &focus,
+                         focus != NULL ? 1 : 0, &f, &corpus, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
     unsigned char *keep = NULL;
     if (focus != NULL) {
-        long f = cite_graph_find(g, focus);
-        if (f < 0) {
-            cli_error("dot: '%s' is not in the network", focus);
-            cite_graph_free(g);
-            cite_corpus_release(&corpus);
-            return EXIT_FINDINGS;
-        }
-        keep = calloc(cite_graph_node_count(g) + 1, 1);
-        if (keep == NULL) {
-            cli_error("out of memory");
-            exit(EXIT_SYSTEM);
-        }
-        cite_graph_neighbourhood(g, (size_t)f, (int)depth, keep);
+        keep = cite_i_xcalloc(cite_graph_node_count(g) + 1, 1);
+        cite_graph_neighbourhood(g, f, (int)depth, keep);
     }
     struct cli_output out;
     if (cli_output_open(&out, output) != 0) {

@@ -1,31 +1,53 @@
 /*
- * cmd_rank.c - citegraph rank: centrality figures of the citation network.
+ * cmd_rank.c - citegraph rank: centrality figures of the citation network,
+ * one row per document, sorted by the metric the user chose.
+ *
+ * Betweenness, closeness and harmonic centrality search shortest paths
+ * from every node, a cost that grows faster than the network: while they
+ * run, a progress line goes to stderr when stderr is a terminal (and is
+ * erased at the end), and betweenness, the dearest, can be bounded
+ * (--cutoff) or left out (--no-betweenness: its column then reads "-",
+ * empty or null, not a misleading 0).
  */
 #include <getopt.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/core_int.h"
+#include "render/render_int.h"
 
 static void
 help(FILE *out)
 {
-    fputs("usage: citegraph rank [--by METRIC] [--top N] [--format FMT] INPUT...\n"
+    fputs("usage: citegraph rank [--by METRIC] [--top N] [--format FMT] [--cutoff N]\n"
+          "                      [--no-betweenness] [FILTERS] INPUT...\n"
           "\n"
           "Builds the citation network of INPUT (YAML written by 'extract', or\n"
           "texts and directories, extracted on the fly) and prints, for every\n"
-          "document, in_degree, out_degree, pagerank, hub, authority and coreness,\n"
-          "highest first.\n"
+          "document, highest first:\n"
+          "  in_degree, out_degree  documents citing it, documents it cites\n"
+          "  pagerank               PageRank (damping 0.85, mention weights)\n"
+          "  hub, authority         HITS scores (mention weights, max 1)\n"
+          "  coreness               k-core number (undirected)\n"
+          "  betweenness            shortest citation paths through it (directed)\n"
+          "  closeness, harmonic    nearness to the rest (undirected)\n"
+          "  eigenvector            eigenvector centrality (undirected, max 1)\n"
+          "  age_norm               in_degree / (latest year - its year + 1)\n"
           "\n"
-          "  -b, --by METRIC    sort by in_degree, out_degree, pagerank (default),\n"
-          "                     hub, authority or coreness\n"
-          "  -n, --top N        print only the first N rows\n"
-          "  -f, --format FMT   table (default), csv, tsv or json\n"
-          "  -l, --lang LANG    language of text inputs (default: detected)\n"
-          "  -h, --help         this help\n"
+          "  -b, --by METRIC      sort by METRIC (default pagerank), ties by id\n"
+          "  -n, --top N          print only the first N rows\n"
+          "  -f, --format FMT     table (default), csv, tsv, json or yaml\n"
+          "      --cutoff N       betweenness on paths of at most N citations\n"
+          "                       (faster on large networks; default: exact)\n"
+          "      --no-betweenness leave betweenness out (its column is empty)\n"
+          CLI_COMMON_HELP
           "\n"
           "example:\n"
-          "  citegraph rank --by authority --top 10 data/citations.yaml\n",
+          "  citegraph rank --by authority --top 10 data/citations.yaml\n"
+          "  citegraph rank --body HRC --since 2006 --format csv data/citations.yaml\n",
           out);
 }
 
@@ -33,18 +55,55 @@ static const double *sort_values;
 static enum cite_metric sort_metric;
 static const struct cite_graph *sort_graph;
 
+/* Highest first; a value that was not computed (NaN) last; ties by id. */
 static int
 by_metric(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     double vx = sort_values[x * CITE_M__COUNT + sort_metric];
     double vy = sort_values[y * CITE_M__COUNT + sort_metric];
-    if (vx != vy) {
+    if (isnan(vx) != isnan(vy)) {
+        return isnan(vx) ? 1 : -1;
+    }
+    if (vx != vy && !isnan(vx)) {
         return vx > vy ? -1 : 1;
     }
     return strcmp(cite_graph_node(sort_graph, x)->id,
                   cite_graph_node(sort_graph, y)->id);
 }
+
+/* "in_degree, out_degree, ..., age_norm" */
+static void
+bad_metric(const char *name)
+{
+    struct cite_i_buf list = CITE_I_BUF_INIT;
+    for (int m = 0; m < CITE_M__COUNT; m++) {
+        cite_i_buf_adds(&list, m > 0 ? ", " : "");
+        cite_i_buf_adds(&list, cite_metric_name((enum cite_metric)m));
+    }
+    cli_error("rank: '%s' is not a metric (%s)", name, list.ptr);
+    cite_i_buf_release(&list);
+}
+
+/* The progress line; only installed when stderr is a terminal. */
+struct progress {
+    int last; /* percent last shown, -1 before the first */
+};
+
+static void
+progress(void *ctx, double done)
+{
+    struct progress *p = ctx;
+    int pct = (int)(done * 100);
+    pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+    if (pct != p->last) {
+        fprintf(stderr, "\rcitegraph: rank: shortest paths %3d%%", pct);
+        fflush(stderr);
+        p->last = pct;
+    }
+}
+
+enum { OPT_CUTOFF = 0x200, OPT_NO_BETWEENNESS };
 
 int
 cmd_rank(int argc, char **argv)
@@ -53,35 +112,37 @@ cmd_rank(int argc, char **argv)
         {"by", required_argument, NULL, 'b'},
         {"top", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
-        {"help", no_argument, NULL, 'h'},
+        {"cutoff", required_argument, NULL, OPT_CUTOFF},
+        {"no-betweenness", no_argument, NULL, OPT_NO_BETWEENNESS},
+        CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
+    struct cli_common co;
+    cli_common_init(&co, "rank", help);
     enum cite_metric by = CITE_M_PAGERANK;
     enum cite_table_format fmt = CITE_TABLE_TEXT;
-    enum cite_lang lang = CITE_LANG_UNKNOWN;
-    long top = -1;
-    int c;
+    int yaml = 0;
+    long top = -1, cutoff = 0;
+    int betweenness = 1;
+    int c, rc;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "b:n:f:l:h", opts, NULL)) != -1) {
-        char *end;
+    while ((c = getopt_long(argc, argv, "b:n:f:" CLI_COMMON_SHORT, opts,
+                            NULL)) != -1) {
         switch (c) {
         case 'b':
             by = cite_metric_from_name(optarg);
             if (by == CITE_M__COUNT) {
-                cli_error("rank: '%s' is not a metric (in_degree, out_degree, "
-                          "pagerank, hub, authority, coreness)", optarg);
+                bad_metric(optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'n':
-            top = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end != '\0' || top < 0) {
-                cli_error("rank: '--top' takes a whole number, not '%s'", optarg);
+            if (cli_parse_count(&co, "top", optarg, 0, LONG_MAX, &top) != 0) {
                 return EXIT_USAGE;
             }
             break;
         case 'f':
+            yaml = 0;
             if (strcmp(optarg, "table") == 0) {
                 fmt = CITE_TABLE_TEXT;
             } else if (strcmp(optarg, "csv") == 0) {
@@ -90,55 +151,79 @@ cmd_rank(int argc, char **argv)
                 fmt = CITE_TABLE_TSV;
             } else if (strcmp(optarg, "json") == 0) {
                 fmt = CITE_TABLE_JSON;
+            } else if (strcmp(optarg, "yaml") == 0) {
+                yaml = 1;
             } else {
-                cli_error("rank: '%s' is not a format (table, csv, tsv, json)", optarg);
+                cli_error("rank: '%s' is not a format (table, csv, tsv, json, "
+                          "yaml)", optarg);
                 return EXIT_USAGE;
             }
             break;
-        case 'l':
-            if (cli_parse_lang(optarg, &lang) != 0) {
+        case OPT_CUTOFF:
+            if (cli_parse_count(&co, "cutoff", optarg, 1, 1000000, &cutoff) !=
+                0) {
                 return EXIT_USAGE;
             }
             break;
-        case 'h':
-            help(stdout);
-            return EXIT_OK;
+        case OPT_NO_BETWEENNESS:
+            betweenness = 0;
+            break;
         default:
-            help(stderr);
-            return EXIT_USAGE;
+            rc = cli_common_option(&co, c, optarg);
+            if (rc != CLI_CONTINUE) {
+                return rc;
+            }
+            break;
         }
     }
     if (optind >= argc) {
         cli_error("rank: no input; see 'citegraph rank --help'");
         return EXIT_USAGE;
     }
+    if (!betweenness && by == CITE_M_BETWEENNESS) {
+        cli_error("rank: '--by betweenness' and '--no-betweenness' exclude "
+                  "each other");
+        return EXIT_USAGE;
+    }
     struct cite_corpus corpus;
     struct cite_graph *g;
-    int rc = cli_load_network("rank", argv + optind, argc - optind, lang, &corpus, &g);
+    rc = cli_common_load(&co, argv + optind, argc - optind, NULL, 0, NULL,
+                         &corpus, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
     size_t n = cite_graph_node_count(g);
-    double *values = calloc(n * CITE_M__COUNT + 1, sizeof *values);
-    size_t *order = calloc(n + 1, sizeof *order);
-    if (values == NULL || order == NULL) {
-        cli_error("out of memory");
-        exit(EXIT_SYSTEM);
+    double *values = cite_i_xcalloc(n * CITE_M__COUNT + 1, sizeof *values);
+    size_t *order = cite_i_xcalloc(n + 1, sizeof *order);
+    struct progress prog = {-1};
+    struct cite_metric_opts mopts = {betweenness, (double)cutoff, NULL, NULL};
+    if (cli_is_terminal(stderr)) {
+        mopts.progress = progress;
+        mopts.progress_ctx = &prog;
     }
     char err[256];
-    if (cite_graph_metrics(g, values, err, sizeof err) != 0) {
+    int failed = cite_graph_metrics_ext(g, &mopts, values, err, sizeof err);
+    if (prog.last >= 0) {
+        fputs("\r\033[K", stderr);
+    }
+    if (failed != 0) {
         cli_error("rank: %s", err);
         rc = EXIT_SYSTEM;
     } else {
         for (size_t i = 0; i < n; i++) {
             order[i] = i;
+            if (!betweenness) {
+                values[i * CITE_M__COUNT + CITE_M_BETWEENNESS] = NAN;
+            }
         }
         sort_values = values;
         sort_metric = by;
         sort_graph = g;
         qsort(order, n, sizeof *order, by_metric);
         size_t rows = top >= 0 && (size_t)top < n ? (size_t)top : n;
-        if (cite_render_table(stdout, g, values, order, rows, fmt) != 0) {
+        int wrc = yaml ? cite_i_render_table_yaml(stdout, g, values, order, rows)
+                       : cite_render_table(stdout, g, values, order, rows, fmt);
+        if (wrc != 0) {
             cli_error("error writing to standard output");
             rc = EXIT_SYSTEM;
         }

@@ -1,9 +1,12 @@
 /*
  * common.c - what the subcommands share: printing diagnostics, loading
- * inputs (YAML or texts), and writing output files atomically.
+ * inputs (YAML or texts), writing output files atomically, and the options
+ * of every analysis command (--lang, --help, the network filters), so that
+ * each command's getopt loop handles only its own.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,4 +300,164 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
         return EXIT_SYSTEM;
     }
     return EXIT_OK;
+}
+
+/* --- options every analysis command shares -------------------------------- */
+
+void
+cli_common_init(struct cli_common *co, const char *cmd,
+                void (*help)(FILE *out))
+{
+    memset(co, 0, sizeof *co);
+    co->cmd = cmd;
+    co->help = help;
+    co->lang = CITE_LANG_UNKNOWN;
+    co->filter.body = CITE_BODY_NONE;
+}
+
+int
+cli_parse_count(const struct cli_common *co, const char *name, const char *arg,
+                long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || errno != 0 || v < min || v > max) {
+        if (max == LONG_MAX && min == 0) {
+            cli_error("%s: '--%s' takes a whole number, not '%s'", co->cmd,
+                      name, arg);
+        } else {
+            cli_error("%s: '--%s' takes a whole number from %ld to %ld, not "
+                      "'%s'", co->cmd, name, min, max, arg);
+        }
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Body names as the YAML writes them, in any case. */
+static enum cite_body
+parse_body(const char *s)
+{
+    for (int b = CITE_BODY_NONE + 1; b < CITE_BODY__COUNT; b++) {
+        const char *name = cite_body_name((enum cite_body)b);
+        size_t k = 0;
+        while (name[k] != '\0' && s[k] != '\0' &&
+               (s[k] == name[k] || s[k] - 'a' + 'A' == name[k])) {
+            k++;
+        }
+        if (name[k] == '\0' && s[k] == '\0') {
+            return (enum cite_body)b;
+        }
+    }
+    return CITE_BODY_NONE;
+}
+
+int
+cli_common_option(struct cli_common *co, int c, const char *arg)
+{
+    long year;
+    switch (c) {
+    case CLI_OPT_BODY:
+        co->filter.body = parse_body(arg);
+        if (co->filter.body == CITE_BODY_NONE) {
+            cli_error("%s: '%s' is not a body (GA, SC, HRC, CHR, SUBCOM, "
+                      "ECOSOC)", co->cmd, arg);
+            return EXIT_USAGE;
+        }
+        break;
+    case CLI_OPT_SINCE:
+    case CLI_OPT_UNTIL:
+        if (cli_parse_count(co, c == CLI_OPT_SINCE ? "since" : "until", arg,
+                            1, 9999, &year) != 0) {
+            return EXIT_USAGE;
+        }
+        if (c == CLI_OPT_SINCE) {
+            co->filter.since = (int)year;
+        } else {
+            co->filter.until = (int)year;
+        }
+        if (co->filter.since != 0 && co->filter.until != 0 &&
+            co->filter.since > co->filter.until) {
+            cli_error("%s: '--since %d' is after '--until %d'", co->cmd,
+                      co->filter.since, co->filter.until);
+            return EXIT_USAGE;
+        }
+        break;
+    case CLI_OPT_CORPUS_ONLY:
+        co->filter.corpus_only = 1;
+        break;
+    case CLI_OPT_NO_DOCUMENTS:
+        co->filter.no_documents = 1;
+        break;
+    case CLI_OPT_NO_INSTRUMENTS:
+        co->filter.no_instruments = 1;
+        break;
+    case 'l':
+        return cli_parse_lang(arg, &co->lang) == 0 ? CLI_CONTINUE : EXIT_USAGE;
+    case 'h':
+        co->help(stdout);
+        return EXIT_OK;
+    default:
+        /* getopt_long has said what was wrong */
+        co->help(stderr);
+        return EXIT_USAGE;
+    }
+    co->filtering = 1;
+    return CLI_CONTINUE;
+}
+
+int
+cli_common_load(const struct cli_common *co, char **inputs, int n,
+                const char *const *ids, size_t nids, size_t *nodes,
+                struct cite_corpus *corpus, struct cite_graph **g)
+{
+    int rc = cli_load_network(co->cmd, inputs, n, co->lang, corpus, g);
+    if (rc != EXIT_OK) {
+        return rc;
+    }
+    for (size_t k = 0; k < nids; k++) {
+        long v = cite_graph_find(*g, ids[k]);
+        if (v < 0) {
+            cli_error("%s: '%s' is not in the network", co->cmd, ids[k]);
+            rc = EXIT_FINDINGS;
+            break;
+        }
+        nodes[k] = (size_t)v;
+    }
+    if (rc == EXIT_OK && co->filtering) {
+        struct cite_graph *sub = NULL;
+        char err[256];
+        size_t always = nids > 0 ? nodes[0] : (size_t)-1;
+        if (cite_graph_filter(&sub, *g, &co->filter, always, err, sizeof err) !=
+            0) {
+            cli_error("%s: %s", co->cmd, err);
+            rc = EXIT_SYSTEM;
+        } else {
+            cite_graph_free(*g);
+            *g = sub;
+            for (size_t k = 0; k < nids && rc == EXIT_OK; k++) {
+                long v = cite_graph_find(*g, ids[k]);
+                if (v < 0) {
+                    cli_error("%s: '%s' is left out by the filters", co->cmd,
+                              ids[k]);
+                    rc = EXIT_FINDINGS;
+                }
+                nodes[k] = v < 0 ? 0 : (size_t)v;
+            }
+        }
+    }
+    if (rc != EXIT_OK) {
+        cite_graph_free(*g);
+        *g = NULL;
+        cite_corpus_release(corpus);
+    }
+    return rc;
+}
+
+int
+cli_is_terminal(FILE *stream)
+{
+    return isatty(fileno(stream));
 }

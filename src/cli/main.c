@@ -19,6 +19,12 @@ static const struct {
     {"extract", cmd_extract, "find the citations in texts and write them as YAML"},
     {"rank", cmd_rank, "centrality figures of the citation network"},
     {"dot", cmd_dot, "the citation network as a Graphviz DOT diagram"},
+    {"chain", cmd_chain, "the chain of precedent of a document"},
+    {"path", cmd_path, "the shortest citation paths from one document to another"},
+    {"mainpath", cmd_mainpath, "the main path of the network (search path count)"},
+    {"similar", cmd_similar, "documents close to one by co-citation and coupling"},
+    {"communities", cmd_communities, "clusters of documents that cite one another"},
+    {"export", cmd_export, "the network as GraphML, GML, JSON or CSV"},
     {"check", cmd_check, "report broken citations (a CI gate)"},
 };
 
@@ -27,7 +33,7 @@ usage(FILE *out)
 {
     fprintf(out, "usage: citegraph <command> [options] INPUT...\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
     }
     fprintf(out, "\n'citegraph <command> --help' describes a command.\n"
                  "exit status: 0 ok, 1 findings, 2 usage, 3 system error\n");

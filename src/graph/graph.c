@@ -11,8 +11,13 @@
  * the largest number of mentions any one version makes, not the sum, which
  * would count a resolution present in six languages six times.  Attributes
  * a corpus doc states about itself outrank what citations say about it;
- * otherwise the first known value wins.  The igraph copy of the network is
- * made once, here, from the finished edge list.
+ * otherwise the first known value wins.  A node's session is the first one
+ * a corpus version states, its languages those of all its corpus versions,
+ * and its year comes from its final date or, failing that, its id (year.c).
+ * The igraph copy of the network is made once, here, from the finished
+ * edge list, together with compressed rows of each node's edges in both
+ * directions, sorted by the node at the other end, for the walks of
+ * chain.c, mainpath.c and similar.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,12 +40,17 @@ struct builder {
     struct cite_i_pairmap pairs; /* (from, to) -> edge */
     size_t *edge_doc;            /* per edge: 1 + the doc last counted */
     double *edge_run;            /* per edge: mentions in that doc */
+    unsigned char *langs;        /* per node: bit l for each cite_lang l */
+    const char *lang_text[1u << CITE_LANG__COUNT]; /* mask -> "en,zh" */
 };
 
 static const char *const metric_names[CITE_M__COUNT] = {
-    [CITE_M_IN_DEGREE] = "in_degree", [CITE_M_OUT_DEGREE] = "out_degree",
-    [CITE_M_PAGERANK] = "pagerank",   [CITE_M_HUB] = "hub",
-    [CITE_M_AUTHORITY] = "authority", [CITE_M_CORENESS] = "coreness",
+    [CITE_M_IN_DEGREE] = "in_degree",     [CITE_M_OUT_DEGREE] = "out_degree",
+    [CITE_M_PAGERANK] = "pagerank",       [CITE_M_HUB] = "hub",
+    [CITE_M_AUTHORITY] = "authority",     [CITE_M_CORENESS] = "coreness",
+    [CITE_M_BETWEENNESS] = "betweenness", [CITE_M_CLOSENESS] = "closeness",
+    [CITE_M_HARMONIC] = "harmonic",       [CITE_M_EIGENVECTOR] = "eigenvector",
+    [CITE_M_AGE_NORM] = "age_norm",
 };
 
 const char *
@@ -87,6 +97,7 @@ node_get(struct builder *b, const char *id)
         b->src_body = cite_i_xrealloc(b->src_body, b->node_cap);
         b->src_type = cite_i_xrealloc(b->src_type, b->node_cap);
         b->src_date = cite_i_xrealloc(b->src_date, b->node_cap);
+        b->langs = cite_i_xrealloc(b->langs, b->node_cap);
     }
     i = g->nnodes++;
     struct cite_graph_node *node = &g->nodes[i];
@@ -96,7 +107,11 @@ node_get(struct builder *b, const char *id)
     node->date = "";
     node->title = NULL;
     node->in_corpus = 0;
+    node->year = 0;
+    node->session = 0;
+    node->langs = "";
     b->src_body[i] = b->src_type[i] = b->src_date[i] = SRC_NONE;
+    b->langs[i] = 0;
     cite_i_idmap_put(&g->index, node->id, i);
     return i;
 }
@@ -167,6 +182,12 @@ add_doc(struct builder *b, const struct cite_doc *doc, size_t k)
     if (node->title == NULL && info->title != NULL && info->title[0] != '\0') {
         node->title = pool_strdup(b->g->pool, info->title);
     }
+    if (node->session == 0 && info->session > 0) {
+        node->session = info->session;
+    }
+    if (doc->lang > CITE_LANG_UNKNOWN && doc->lang < CITE_LANG__COUNT) {
+        b->langs[self] |= (unsigned char)(1u << doc->lang);
+    }
     for (size_t r = 0; r < doc->nrefs; r++) {
         const struct cite_ref *ref = &doc->refs[r];
         if (ref->target == NULL || ref->target[0] == '\0') {
@@ -181,28 +202,44 @@ add_doc(struct builder *b, const struct cite_doc *doc, size_t k)
     }
 }
 
-/* The neighbour lists for cite_graph_neighbourhood(), both directions in
- * one list, laid out as compressed rows. */
+/* The sorted rows of graph_int.h, by two counting sorts: bucketing the
+ * edges by cited node in edge order and then re-bucketing them by citing
+ * node in order of cited node leaves each out-row sorted by cited node;
+ * the same again the other way sorts the in-rows.  Linear. */
 static void
-make_adjacency(struct cite_graph *g)
+bucket(size_t n, size_t m, const size_t *order,
+       const struct cite_graph_edge *edges, int by_from, size_t *start,
+       size_t *row)
 {
-    size_t n = g->nnodes;
-    g->adj_start = cite_i_xcalloc(n + 1, sizeof *g->adj_start);
-    g->adj = cite_i_xreallocarray(NULL, 2 * g->nedges, sizeof *g->adj);
-    for (size_t e = 0; e < g->nedges; e++) {
-        g->adj_start[g->edges[e].from + 1]++;
-        g->adj_start[g->edges[e].to + 1]++;
+    memset(start, 0, (n + 1) * sizeof *start);
+    for (size_t e = 0; e < m; e++) {
+        start[(by_from ? edges[e].from : edges[e].to) + 1]++;
     }
     for (size_t i = 0; i < n; i++) {
-        g->adj_start[i + 1] += g->adj_start[i];
+        start[i + 1] += start[i];
     }
     size_t *fill = cite_i_xreallocarray(NULL, n + 1, sizeof *fill);
-    memcpy(fill, g->adj_start, n * sizeof *fill);
-    for (size_t e = 0; e < g->nedges; e++) {
-        g->adj[fill[g->edges[e].from]++] = g->edges[e].to;
-        g->adj[fill[g->edges[e].to]++] = g->edges[e].from;
+    memcpy(fill, start, (n + 1) * sizeof *fill);
+    for (size_t k = 0; k < m; k++) {
+        size_t e = order != NULL ? order[k] : k;
+        row[fill[by_from ? edges[e].from : edges[e].to]++] = e;
     }
     free(fill);
+}
+
+static void
+make_rows(struct cite_graph *g)
+{
+    size_t n = g->nnodes, m = g->nedges;
+    g->out_start = cite_i_xreallocarray(NULL, n + 1, sizeof *g->out_start);
+    g->in_start = cite_i_xreallocarray(NULL, n + 1, sizeof *g->in_start);
+    g->out_edge = cite_i_xreallocarray(NULL, m ? m : 1, sizeof *g->out_edge);
+    g->in_edge = cite_i_xreallocarray(NULL, m ? m : 1, sizeof *g->in_edge);
+    /* in-rows in edge order, so out-rows come out sorted by cited node */
+    bucket(n, m, NULL, g->edges, 0, g->in_start, g->in_edge);
+    bucket(n, m, g->in_edge, g->edges, 1, g->out_start, g->out_edge);
+    /* and now in-rows sorted by citing node */
+    bucket(n, m, g->out_edge, g->edges, 0, g->in_start, g->in_edge);
 }
 
 static igraph_error_t
@@ -224,17 +261,72 @@ make_igraph(struct cite_graph *g)
     return rc;
 }
 
-/* Frees everything but the igraph copy, which may not exist yet. */
-static void
-free_own(struct cite_graph *g)
+int
+cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen)
+{
+    make_rows(g);
+    struct cite_i_igraph_guard guard;
+    cite_i_igraph_enter(&guard);
+    igraph_error_t rc = make_igraph(g);
+    int ret = 0;
+    if (rc != IGRAPH_SUCCESS) {
+        ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);
+    }
+    cite_i_igraph_leave(&guard);
+    return ret;
+}
+
+void
+cite_i_graph_free_own(struct cite_graph *g)
 {
     free(g->nodes);
     free(g->edges);
-    free(g->adj_start);
-    free(g->adj);
+    free(g->out_start);
+    free(g->out_edge);
+    free(g->in_start);
+    free(g->in_edge);
     cite_i_idmap_release(&g->index);
     cite_i_pool_free(g->pool);
     free(g);
+}
+
+/* "ar,en,zh": the codes of the languages in mask, sorted, made once per
+ * mask (there are at most 64). */
+static const char *
+langs_text(struct builder *b, unsigned mask)
+{
+    if (mask == 0) {
+        return "";
+    }
+    if (b->lang_text[mask] != NULL) {
+        return b->lang_text[mask];
+    }
+    const char *codes[CITE_LANG__COUNT];
+    size_t k = 0;
+    for (int l = CITE_LANG_UNKNOWN + 1; l < CITE_LANG__COUNT; l++) {
+        if (mask & (1u << l)) {
+            codes[k++] = cite_lang_code((enum cite_lang)l);
+        }
+    }
+    /* insertion sort: six names at most */
+    for (size_t i = 1; i < k; i++) {
+        for (size_t j = i; j > 0 && strcmp(codes[j - 1], codes[j]) > 0; j--) {
+            const char *t = codes[j];
+            codes[j] = codes[j - 1];
+            codes[j - 1] = t;
+        }
+    }
+    struct cite_i_buf buf = CITE_I_BUF_INIT;
+    for (size_t i = 0; i < k; i++) {
+        if (i > 0) {
+            cite_i_buf_addc(&buf, ',');
+        }
+        cite_i_buf_adds(&buf, codes[i]);
+    }
+    b->lang_text[mask] =
+        pool_strdup(b->g->pool, buf.ptr != NULL ? buf.ptr : "");
+    cite_i_buf_release(&buf);
+    return b->lang_text[mask];
 }
 
 int
@@ -259,25 +351,21 @@ cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
     for (size_t k = 0; corpus != NULL && k < corpus->n; k++) {
         add_doc(&b, &corpus->docs[k], k);
     }
+    for (size_t i = 0; i < g->nnodes; i++) {
+        struct cite_graph_node *node = &g->nodes[i];
+        node->langs = langs_text(&b, b.langs[i]);
+        node->year = cite_i_node_year(node->id, node->date);
+    }
     free(b.src_body);
     free(b.src_type);
     free(b.src_date);
+    free(b.langs);
     free(b.edge_doc);
     free(b.edge_run);
     cite_i_pairmap_release(&b.pairs);
 
-    make_adjacency(g);
-
-    struct cite_i_igraph_guard guard;
-    cite_i_igraph_enter(&guard);
-    igraph_error_t rc = make_igraph(g);
-    int ret = 0;
-    if (rc != IGRAPH_SUCCESS) {
-        ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);
-    }
-    cite_i_igraph_leave(&guard);
-    if (ret != 0) {
-        free_own(g);
+    if (cite_i_graph_finish(g, err, errlen) != 0) {
+        cite_i_graph_free_own(g);
         return -1;
     }
     *out = g;
@@ -291,7 +379,7 @@ cite_graph_free(struct cite_graph *g)
         return;
     }
     igraph_destroy(&g->ig);
-    free_own(g);
+    cite_i_graph_free_own(g);
 }
 
 size_t
@@ -353,15 +441,69 @@ cite_graph_neighbourhood(const struct cite_graph *g, size_t focus, int depth,
         if (depth >= 0 && dist[u] >= (size_t)depth) {
             continue;
         }
-        for (size_t k = g->adj_start[u]; k < g->adj_start[u + 1]; k++) {
-            size_t v = g->adj[k];
-            if (!keep[v]) {
-                keep[v] = 1;
-                dist[v] = dist[u] + 1;
-                queue[tail++] = v;
+        for (int dir = 0; dir < 2; dir++) {
+            const size_t *start = dir == 0 ? g->out_start : g->in_start;
+            const size_t *row = dir == 0 ? g->out_edge : g->in_edge;
+            for (size_t k = start[u]; k < start[u + 1]; k++) {
+                const struct cite_graph_edge *e = &g->edges[row[k]];
+                size_t v = dir == 0 ? e->to : e->from;
+                if (!keep[v]) {
+                    keep[v] = 1;
+                    dist[v] = dist[u] + 1;
+                    queue[tail++] = v;
+                }
             }
         }
     }
     free(queue);
     free(dist);
+}
+
+/* Each pair is met first from its lower-numbered end's edges, so the
+ * links come out in a deterministic order; mutual citations fold into the
+ * link the first of the two made. */
+igraph_error_t
+cite_i_undirected(const struct cite_graph *g, igraph_t *und,
+                  igraph_vector_t *weights)
+{
+    size_t m = g->nedges;
+    igraph_vector_int_t ends;
+    igraph_error_t rc = igraph_vector_int_init(&ends, 2 * (igraph_integer_t)m);
+    if (rc != IGRAPH_SUCCESS) {
+        return rc;
+    }
+    size_t *link = cite_i_xreallocarray(NULL, m ? m : 1, sizeof *link);
+    size_t nlink = 0;
+    struct cite_i_pairmap pairs;
+    cite_i_pairmap_init(&pairs);
+    for (size_t e = 0; e < m; e++) {
+        size_t a = g->edges[e].from, b = g->edges[e].to;
+        size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        size_t k = cite_i_pairmap_get(&pairs, lo, hi);
+        if (k == CITE_I_NOT_FOUND) {
+            k = nlink++;
+            cite_i_pairmap_put(&pairs, lo, hi, k);
+            VECTOR(ends)[2 * k] = (igraph_integer_t)lo;
+            VECTOR(ends)[2 * k + 1] = (igraph_integer_t)hi;
+        }
+        link[e] = k;
+    }
+    cite_i_pairmap_release(&pairs);
+    rc = igraph_vector_int_resize(&ends, 2 * (igraph_integer_t)nlink);
+    if (rc == IGRAPH_SUCCESS && weights != NULL) {
+        rc = igraph_vector_init(weights, (igraph_integer_t)nlink);
+        for (size_t e = 0; rc == IGRAPH_SUCCESS && e < m; e++) {
+            VECTOR(*weights)[link[e]] += g->edges[e].weight;
+        }
+    }
+    free(link);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_create(und, &ends, (igraph_integer_t)g->nnodes,
+                           IGRAPH_UNDIRECTED);
+        if (rc != IGRAPH_SUCCESS && weights != NULL) {
+            igraph_vector_destroy(weights);
+        }
+    }
+    igraph_vector_int_destroy(&ends);
+    return rc;
 }

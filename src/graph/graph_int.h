@@ -52,14 +52,55 @@ struct cite_graph {
     size_t nnodes;
     struct cite_graph_edge *edges;
     size_t nedges;
-    struct cite_pool *pool;    /* ids, titles, dates */
+    struct cite_pool *pool;    /* ids, titles, dates, langs */
     struct cite_i_idmap index; /* id -> node */
-    /* Both directions merged, for the neighbourhood walk: the neighbours
-     * of node i are adj[adj_start[i] .. adj_start[i + 1]). */
-    size_t *adj_start;
-    size_t *adj;
+    /* Compressed rows of edge numbers: the edges node i makes (it cites)
+     * are out_edge[out_start[i] .. out_start[i + 1]), in increasing order
+     * of the cited node; the edges citing i are in_edge[in_start[i] ..
+     * in_start[i + 1]), in increasing order of the citing node.  The
+     * sorted rows are what make walks and path listings deterministic. */
+    size_t *out_start;
+    size_t *out_edge;
+    size_t *in_start;
+    size_t *in_edge;
     igraph_t ig; /* same numbering as nodes and edges */
 };
+
+/*
+ * Finishes a graph whose nodes, edges, pool and index are filled: makes
+ * the compressed rows and the igraph copy (one igraph_create call).
+ * Returns 0, or -1 with err; on failure the igraph copy does not exist and
+ * the caller frees the rest with cite_i_graph_free_own().
+ */
+int cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen);
+/* Frees everything but the igraph copy, and g itself. */
+void cite_i_graph_free_own(struct cite_graph *g);
+
+/*
+ * The year of a node: the first four digits of date when they are there,
+ * else what the id says (S/RES/242(1967), S/PRST/2003/5, E/RES/1996/31,
+ * E/CN.4/RES/2004/81, A/RES/60/1, A/RES/2200(XXI)); 0 when unknown.
+ */
+int cite_i_node_year(const char *id, const char *date);
+
+/*
+ * Closeness and harmonic centrality of every node on the undirected
+ * projection (distance.c), written to closeness[i * stride] and
+ * harmonic[i * stride]; step(ctx, k), if not NULL, is told of each k
+ * sources done.
+ */
+void cite_i_distance_measures(const struct cite_graph *g, double *closeness,
+                              double *harmonic, size_t stride,
+                              void (*step)(void *ctx, double units), void *ctx);
+
+/*
+ * The undirected projection of g into *und (uninitialised on entry): one
+ * link per pair of nodes citing each other either way or both, numbered
+ * as g's nodes.  If weights is not NULL it is initialised to the summed
+ * mention weights of each link.  On failure nothing is left to destroy.
+ */
+igraph_error_t cite_i_undirected(const struct cite_graph *g, igraph_t *und,
+                                 igraph_vector_t *weights);
 
 /*
  * The igraph boundary.  Between enter and leave, igraph errors go to a

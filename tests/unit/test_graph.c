@@ -1,7 +1,10 @@
 /*
  * test_graph.c - unit tests of src/graph/: building the network from a
- * corpus, node and edge attributes, the igraph metrics against values
- * computed independently, neighbourhoods, and the igraph error boundary.
+ * corpus, node and edge attributes (years, sessions, languages), the igraph
+ * metrics against values computed independently, neighbourhoods, and the
+ * igraph error boundary.  The analyses (filters, chains, paths, main
+ * paths, similarity, communities, the distance metrics) are tested in
+ * test_analytics.c.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -398,6 +401,124 @@ test_many_ids_survive_hash_table_growth(void **st)
     cite_corpus_release(&c);
 }
 
+/* --- node attributes: year, session, languages ---------------------------- */
+
+/* The year of target, cited once (with date) by a doc without a date. */
+static int
+year_of(const char *target, const char *date)
+{
+    struct cite_corpus c;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "citing", CITE_BODY_NONE, "", NULL);
+    cite(d, target, CITE_BODY_NONE, CITE_TYPE_RESOLUTION, date, 1);
+    struct cite_graph *g = build(&c);
+    int y = cite_graph_node(g, (size_t)cite_graph_find(g, target))->year;
+    assert_int_equal(cite_graph_node(g, 0)->year, 0); /* "citing": none */
+    cite_graph_free(g);
+    cite_corpus_release(&c);
+    return y;
+}
+
+static void
+test_node_year_from_the_id_when_no_date(void **st)
+{
+    (void)st;
+    /* the year printed in the id */
+    assert_int_equal(year_of("S/RES/242(1967)", NULL), 1967);
+    assert_int_equal(year_of("S/PRST/2003/5", NULL), 2003);
+    assert_int_equal(year_of("E/RES/1996/31", NULL), 1996);
+    assert_int_equal(year_of("E/DEC/2000/3", NULL), 2000);
+    assert_int_equal(year_of("E/CN.4/RES/2004/81", NULL), 2004);
+    assert_int_equal(year_of("E/CN.4/SUB.2/RES/1999/2", NULL), 1999);
+    /* General Assembly sessions: session s opens in 1945 + s */
+    assert_int_equal(year_of("A/RES/60/251", NULL), 2005);
+    assert_int_equal(year_of("A/RES/31/1", NULL), 1976);
+    assert_int_equal(year_of("A/DEC/53/453", NULL), 1998);
+    assert_int_equal(year_of("A/RES/2200(XXI)", NULL), 1966);
+    assert_int_equal(year_of("A/RES/181(II)", NULL), 1947);
+    assert_int_equal(year_of("A/RES/217(III)", NULL), 1948);
+    /* no year to be had */
+    assert_int_equal(year_of("A/HRC/RES/5/1", NULL), 0);
+    assert_int_equal(year_of("A/RES/S-27/2", NULL), 0);
+    assert_int_equal(year_of("A/RES/ES-10/19", NULL), 0);
+    assert_int_equal(year_of("A/RES/1514(S-XV)", NULL), 0);
+    assert_int_equal(year_of("E/RES/1503(XLVIII)", NULL), 0);
+    assert_int_equal(year_of("A/RES/2200(XXIIII)", NULL), 0);
+    assert_int_equal(year_of("A/RES/30/1", NULL), 0);
+    assert_int_equal(year_of("instrument:udhr", NULL), 0);
+    assert_int_equal(year_of("S/RES/1(1066)", NULL), 0);
+}
+
+static void
+test_node_year_from_the_date_first(void **st)
+{
+    (void)st;
+    /* 60/251 was adopted in 2006, in the sixtieth session (2005) */
+    assert_int_equal(year_of("A/RES/60/251", "2006-03-15"), 2006);
+    assert_int_equal(year_of("A/HRC/RES/5/1", "2007-06-18"), 2007);
+}
+
+static void
+test_fixture_nodes_have_years_and_sessions(void **st)
+{
+    const struct cite_graph *g = fixture_graph(st);
+    /* dates: 2009-03-26, 2006-03-15 (first cited), 2008-09-24, none,
+     * 2009-06-17, 2000-10-31, 2009-10-01 */
+    static const int years[7] = {2009, 2006, 2008, 0, 2009, 2000, 2009};
+    for (size_t i = 0; i < 7; i++) {
+        assert_int_equal(cite_graph_node(g, i)->year, years[i]);
+        /* the fixture's docs state no session */
+        assert_int_equal(cite_graph_node(g, i)->session, 0);
+    }
+}
+
+/*
+ * X comes in Chinese, English, French (in that order) and once in an
+ * unknown language; Y in Spanish and Arabic; Z only in an unknown
+ * language; W is only cited.  X's session is the first stated (12; the
+ * French version's 13 is ignored, the Chinese states none).
+ */
+static void
+test_node_languages_and_session_merge_across_versions(void **st)
+{
+    (void)st;
+    struct cite_corpus c;
+    cite_corpus_init(&c);
+    static const struct {
+        const char *id;
+        enum cite_lang lang;
+        int session;
+    } docs[] = {
+        {"X", CITE_LANG_ZH, 0},  {"X", CITE_LANG_EN, 12},
+        {"X", CITE_LANG_FR, 13}, {"X", CITE_LANG_UNKNOWN, 0},
+        {"Y", CITE_LANG_ES, 0},  {"Y", CITE_LANG_AR, 0},
+        {"Y", CITE_LANG_ES, 0},  {"Z", CITE_LANG_UNKNOWN, 4},
+    };
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        struct cite_doc *d = add_doc(&c, docs[k].id, CITE_BODY_HRC, "", NULL);
+        d->lang = docs[k].lang;
+        d->info.session = docs[k].session;
+        cite(d, "W", CITE_BODY_HRC, CITE_TYPE_RESOLUTION, "", 1);
+    }
+    struct cite_graph *g = build(&c);
+    const struct cite_graph_node *x = cite_graph_node(g, 0);
+    assert_string_equal(x->id, "X");
+    assert_string_equal(x->langs, "en,fr,zh");
+    assert_int_equal(x->session, 12);
+    const struct cite_graph_node *y = cite_graph_node(g, 2);
+    assert_string_equal(y->id, "Y");
+    assert_string_equal(y->langs, "ar,es");
+    const struct cite_graph_node *z = cite_graph_node(g, 3);
+    assert_string_equal(z->langs, "");
+    assert_int_equal(z->session, 4);
+    const struct cite_graph_node *w = cite_graph_node(g, 1);
+    assert_string_equal(w->id, "W");
+    assert_string_equal(w->langs, "");
+    assert_int_equal(w->session, 0);
+    cite_graph_free(g);
+    cite_corpus_release(&c);
+}
+
 /* --- metrics ------------------------------------------------------------- */
 
 static void
@@ -620,14 +741,18 @@ test_metric_names_round_trip(void **st)
 {
     (void)st;
     static const char *const names[CITE_M__COUNT] = {
-        "in_degree", "out_degree", "pagerank", "hub", "authority", "coreness",
+        "in_degree", "out_degree",  "pagerank",    "hub",
+        "authority", "coreness",    "betweenness", "closeness",
+        "harmonic",  "eigenvector", "age_norm",
     };
     for (int m = 0; m < CITE_M__COUNT; m++) {
         assert_string_equal(cite_metric_name((enum cite_metric)m), names[m]);
         assert_int_equal(cite_metric_from_name(names[m]), m);
     }
-    assert_int_equal(cite_metric_from_name("betweenness"), CITE_M__COUNT);
+    assert_int_equal(cite_metric_from_name("between"), CITE_M__COUNT);
+    assert_int_equal(cite_metric_from_name(""), CITE_M__COUNT);
     assert_int_equal(cite_metric_from_name(NULL), CITE_M__COUNT);
+    assert_string_equal(cite_metric_name(CITE_M__COUNT), "");
 }
 
 /* --- the igraph boundary ------------------------------------------------- */
@@ -799,6 +924,12 @@ main(void)
         cmocka_unit_test_setup_teardown(test_doc_info_outranks_earlier_citation,
                                         setup_fixture, teardown_fixture),
         cmocka_unit_test(test_many_ids_survive_hash_table_growth),
+        cmocka_unit_test(test_node_year_from_the_id_when_no_date),
+        cmocka_unit_test(test_node_year_from_the_date_first),
+        cmocka_unit_test_setup_teardown(
+            test_fixture_nodes_have_years_and_sessions, setup_fixture,
+            teardown_fixture),
+        cmocka_unit_test(test_node_languages_and_session_merge_across_versions),
         cmocka_unit_test_setup_teardown(test_degrees_count_distinct_edges,
                                         setup_fixture, teardown_fixture),
         cmocka_unit_test_setup_teardown(

@@ -1,6 +1,6 @@
 /*
  * test_render.c - unit tests of src/render/: the metric tables (text, CSV,
- * TSV, JSON) and the Graphviz writer, including ids that try to break each
+ * TSV, JSON, YAML), the aligned grid and the Graphviz writer, including ids that try to break each
  * format, and a run of the real `dot` on what we write.
  */
 #include <math.h>
@@ -19,6 +19,7 @@
 #include "cite_doc.h"
 #include "cite_graph.h"
 #include "cite_render.h"
+#include "render/render_int.h"
 
 /* --- helpers ------------------------------------------------------------- */
 
@@ -101,7 +102,8 @@ graph_of_ids(struct cite_corpus *c, const char *const *ids, size_t n)
 #define M(v, i, m) ((v)[(size_t)(i)*CITE_M__COUNT + (m)])
 
 /* Row i gets in = i + 1, out = 2, pagerank = 0.25 + i / 8, hub = 1 / 3,
- * authority = 0, coreness = i. */
+ * authority = 0, coreness = i, betweenness = 1.5 i, closeness = 0.5,
+ * harmonic = 0.75, eigenvector = 1, age_norm = (i + 1) / 4. */
 static void
 fill_values(double *v, size_t n)
 {
@@ -112,6 +114,11 @@ fill_values(double *v, size_t n)
         M(v, i, CITE_M_HUB) = 1.0 / 3;
         M(v, i, CITE_M_AUTHORITY) = 0;
         M(v, i, CITE_M_CORENESS) = (double)i;
+        M(v, i, CITE_M_BETWEENNESS) = 1.5 * (double)i;
+        M(v, i, CITE_M_CLOSENESS) = 0.5;
+        M(v, i, CITE_M_HARMONIC) = 0.75;
+        M(v, i, CITE_M_EIGENVECTOR) = 1;
+        M(v, i, CITE_M_AGE_NORM) = (double)(i + 1) / 4;
     }
 }
 
@@ -169,7 +176,8 @@ test_csv_header_is_exact(void **st)
     char line[256];
     assert_string_equal(line_of(out, 0, line, sizeof line),
                         "id,in_degree,out_degree,pagerank,hub,authority,"
-                        "coreness");
+                        "coreness,betweenness,closeness,harmonic,eigenvector,"
+                        "age_norm");
     free(out);
 }
 
@@ -181,9 +189,11 @@ test_csv_row_has_integer_degrees_and_six_decimal_scores(void **st)
     char *out = table(CITE_TABLE_CSV, ids, 2, NULL);
     char line[256];
     assert_string_equal(line_of(out, 1, line, sizeof line),
-                        "A/HRC/RES/10/1,1,2,0.250000,0.333333,0.000000,0");
+                        "A/HRC/RES/10/1,1,2,0.250000,0.333333,0.000000,0,"
+                        "0.000000,0.500000,0.750000,1.000000,0.250000");
     assert_string_equal(line_of(out, 2, line, sizeof line),
-                        "S/RES/1325(2000),2,2,0.375000,0.333333,0.000000,1");
+                        "S/RES/1325(2000),2,2,0.375000,0.333333,0.000000,1,"
+                        "1.500000,0.500000,0.750000,1.000000,0.500000");
     free(out);
 }
 
@@ -206,11 +216,13 @@ test_csv_leaves_non_finite_values_empty(void **st)
 {
     (void)st;
     static const char *const ids[] = {"x"};
-    double v[CITE_M__COUNT] = {1, 1, NAN, INFINITY, 0, 1};
+    /* betweenness NaN: what rank --no-betweenness gives */
+    double v[CITE_M__COUNT] = {1, 1, NAN, INFINITY, 0, 1, NAN, 0.5, 0.5, 1, 0};
     char *out = table(CITE_TABLE_CSV, ids, 1, v);
     char line[256];
     assert_string_equal(line_of(out, 1, line, sizeof line),
-                        "x,1,1,,,0.000000,1");
+                        "x,1,1,,,0.000000,1,,0.500000,0.500000,1.000000,"
+                        "0.000000");
     free(out);
 }
 
@@ -223,7 +235,8 @@ test_tsv_header_uses_tabs(void **st)
     char line[256];
     assert_string_equal(line_of(out, 0, line, sizeof line),
                         "id\tin_degree\tout_degree\tpagerank\thub\tauthority\t"
-                        "coreness");
+                        "coreness\tbetweenness\tcloseness\tharmonic\t"
+                        "eigenvector\tage_norm");
     free(out);
 }
 
@@ -236,7 +249,8 @@ test_tsv_escapes_tabs_newlines_and_backslashes(void **st)
     char line[256];
     assert_string_equal(line_of(out, 1, line, sizeof line),
                         "a\\tb\\nc\\\\d\\re\t1\t2\t0.250000\t0.333333\t"
-                        "0.000000\t0");
+                        "0.000000\t0\t0.000000\t0.500000\t0.750000\t"
+                        "1.000000\t0.250000");
     /* one header and one row, nothing split */
     assert_null(strchr(strchr(strchr(out, '\n') + 1, '\n') + 1, '\n'));
     free(out);
@@ -254,10 +268,14 @@ test_json_is_an_array_of_objects_with_every_metric(void **st)
         out, "[\n"
              "  {\"id\": \"A/RES/60/251\", \"in_degree\": 1, \"out_degree\": "
              "2, \"pagerank\": 0.25, \"hub\": 0.3333333333333333, "
-             "\"authority\": 0, \"coreness\": 0},\n"
+             "\"authority\": 0, \"coreness\": 0, \"betweenness\": 0, "
+             "\"closeness\": 0.5, \"harmonic\": 0.75, \"eigenvector\": 1, "
+             "\"age_norm\": 0.25},\n"
              "  {\"id\": \"B\", \"in_degree\": 2, \"out_degree\": 2, "
              "\"pagerank\": 0.375, \"hub\": 0.3333333333333333, "
-             "\"authority\": 0, \"coreness\": 1}\n"
+             "\"authority\": 0, \"coreness\": 1, \"betweenness\": 1.5, "
+             "\"closeness\": 0.5, \"harmonic\": 0.75, \"eigenvector\": 1, "
+             "\"age_norm\": 0.5}\n"
              "]\n");
     free(out);
 }
@@ -285,10 +303,11 @@ test_json_writes_non_finite_values_as_null(void **st)
 {
     (void)st;
     static const char *const ids[] = {"x"};
-    double v[CITE_M__COUNT] = {1, 1, NAN, INFINITY, -INFINITY, 0};
+    double v[CITE_M__COUNT] = {1, 1, NAN, INFINITY, -INFINITY, 0, NAN};
     char *out = table(CITE_TABLE_JSON, ids, 1, v);
     assert_non_null(strstr(out, "\"pagerank\": null, \"hub\": null, "
-                                "\"authority\": null, \"coreness\": 0}"));
+                                "\"authority\": null, \"coreness\": 0, "
+                                "\"betweenness\": null, \"closeness\": 0,"));
     free(out);
 }
 
@@ -323,6 +342,136 @@ test_json_empty_table_is_empty_array(void **st)
     free(out);
 }
 
+/* --- YAML ---------------------------------------------------------------- */
+
+static char *
+yaml_table(const char *const *ids, size_t n, const double *override)
+{
+    struct cite_corpus c;
+    struct cite_graph *g = graph_of_ids(&c, ids, n);
+    double v[8 * CITE_M__COUNT];
+    size_t order[8];
+    assert_true(n <= 8);
+    fill_values(v, n);
+    if (override != NULL) {
+        memcpy(v, override, n * CITE_M__COUNT * sizeof *v);
+    }
+    for (size_t i = 0; i < n; i++) {
+        order[i] = i;
+    }
+    struct capture cap;
+    capture_open(&cap);
+    assert_int_equal(cite_i_render_table_yaml(cap.f, g, v, order, n), 0);
+    char *out = strdup(capture_text(&cap));
+    capture_close(&cap);
+    cite_graph_free(g);
+    cite_corpus_release(&c);
+    return out;
+}
+
+static void
+test_yaml_table_is_a_sequence_of_mappings(void **st)
+{
+    (void)st;
+    static const char *const ids[] = {"A/RES/60/251"};
+    char *out = yaml_table(ids, 1, NULL);
+    assert_string_equal(out, "- id: \"A/RES/60/251\"\n"
+                             "  in_degree: 1\n"
+                             "  out_degree: 2\n"
+                             "  pagerank: 0.25\n"
+                             "  hub: 0.3333333333333333\n"
+                             "  authority: 0\n"
+                             "  coreness: 0\n"
+                             "  betweenness: 0\n"
+                             "  closeness: 0.5\n"
+                             "  harmonic: 0.75\n"
+                             "  eigenvector: 1\n"
+                             "  age_norm: 0.25\n");
+    free(out);
+}
+
+static void
+test_yaml_table_quotes_ids_that_would_read_as_other_values(void **st)
+{
+    (void)st;
+    static const char *const ids[] = {"null", "1e3", "- x", "a: b #c"};
+    char *out = yaml_table(ids, 4, NULL);
+    assert_non_null(strstr(out, "- id: \"null\"\n"));
+    assert_non_null(strstr(out, "- id: \"1e3\"\n"));
+    assert_non_null(strstr(out, "- id: \"- x\"\n"));
+    assert_non_null(strstr(out, "- id: \"a: b #c\"\n"));
+    free(out);
+}
+
+static void
+test_yaml_table_escapes_quotes_backslashes_and_breaks(void **st)
+{
+    (void)st;
+    /* U+2028 and U+0085 are line breaks to YAML 1.1 readers */
+    static const char *const ids[] = {"a\"b\\c\nd\te\x01"
+                                      "f\xe2\x80\xa8g\xc2\x85h\xff"};
+    char *out = yaml_table(ids, 1, NULL);
+    assert_non_null(strstr(out, "- id: \"a\\\"b\\\\c\\nd\\te\\x01f\\u2028g"
+                                "\\x85h\\uFFFD\"\n"));
+    free(out);
+}
+
+static void
+test_yaml_table_keeps_cjk_and_arabic(void **st)
+{
+    (void)st;
+    static const char *const ids[] = {"决议 قرار"};
+    char *out = yaml_table(ids, 1, NULL);
+    assert_non_null(strstr(out, "- id: \"决议 قرار\"\n"));
+    free(out);
+}
+
+static void
+test_yaml_table_writes_non_finite_values_as_null(void **st)
+{
+    (void)st;
+    static const char *const ids[] = {"x"};
+    double v[CITE_M__COUNT] = {1, 1, NAN, INFINITY, 0, 1, NAN};
+    char *out = yaml_table(ids, 1, v);
+    assert_non_null(strstr(out, "  pagerank: null\n  hub: null\n"));
+    assert_non_null(strstr(out, "  betweenness: null\n"));
+    free(out);
+}
+
+static void
+test_yaml_empty_table_is_empty_sequence(void **st)
+{
+    (void)st;
+    char *out = yaml_table(NULL, 0, NULL);
+    assert_string_equal(out, "[]\n");
+    free(out);
+}
+
+/* --- aligned grid -------------------------------------------------------- */
+
+static void
+test_grid_aligns_text_left_and_numbers_right(void **st)
+{
+    (void)st;
+    static const unsigned char numeric[] = {0, 1, 0};
+    struct cite_i_grid t;
+    cite_i_grid_init(&t, 3, numeric);
+    static const char *const cells[] = {"id",     "score", "note",
+                                        "决议",   "0.5",   "x",
+                                        "S/1\x1b", "12.25", ""};
+    for (size_t k = 0; k < 9; k++) {
+        cite_i_grid_add(&t, cells[k]);
+    }
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    cite_i_grid_render(&t, &b);
+    /* the escaped ESC is four columns wide, the two CJK characters four */
+    assert_string_equal(b.ptr, "id       score  note\n"
+                               "决议       0.5  x\n"
+                               "S/1\\x1B  12.25  \n");
+    cite_i_buf_release(&b);
+    cite_i_grid_release(&t);
+}
+
 /* --- text ---------------------------------------------------------------- */
 
 static void
@@ -339,11 +488,14 @@ test_text_table_aligns_columns(void **st)
     line_of(out, 1, l1, sizeof l1);
     line_of(out, 2, l2, sizeof l2);
     assert_string_equal(l0, "id              in_degree  out_degree  pagerank  "
-                            "     hub  authority  coreness");
+                            "     hub  authority  coreness  betweenness  "
+                            "closeness  harmonic  eigenvector  age_norm");
     assert_string_equal(l1, "A/HRC/RES/10/1          1           2  0.250000  "
-                            "0.333333   0.000000         0");
+                            "0.333333   0.000000         0     0.000000   "
+                            "0.500000  0.750000     1.000000  0.250000");
     assert_string_equal(l2, "S/1                 12345           2  0.375000  "
-                            "0.333333   0.000000         1");
+                            "0.333333   0.000000         1     1.500000   "
+                            "0.500000  0.750000     1.000000  0.500000");
     free(out);
 }
 
@@ -392,9 +544,11 @@ test_table_rows_follow_the_given_order(void **st)
     const char *out = capture_text(&cap);
     char line[256];
     assert_string_equal(line_of(out, 1, line, sizeof line),
-                        "third,3,2,0.500000,0.333333,0.000000,2");
+                        "third,3,2,0.500000,0.333333,0.000000,2,3.000000,"
+                        "0.500000,0.750000,1.000000,0.750000");
     assert_string_equal(line_of(out, 2, line, sizeof line),
-                        "first,1,2,0.250000,0.333333,0.000000,0");
+                        "first,1,2,0.250000,0.333333,0.000000,0,0.000000,"
+                        "0.500000,0.750000,1.000000,0.250000");
     assert_null(strstr(out, "second"));
     capture_close(&cap);
     cite_graph_free(g);
@@ -831,6 +985,14 @@ main(void)
             test_json_escapes_quotes_backslashes_and_control_characters),
         cmocka_unit_test(test_json_keeps_utf8_and_replaces_invalid_bytes),
         cmocka_unit_test(test_json_empty_table_is_empty_array),
+        cmocka_unit_test(test_yaml_table_is_a_sequence_of_mappings),
+        cmocka_unit_test(
+            test_yaml_table_quotes_ids_that_would_read_as_other_values),
+        cmocka_unit_test(test_yaml_table_escapes_quotes_backslashes_and_breaks),
+        cmocka_unit_test(test_yaml_table_keeps_cjk_and_arabic),
+        cmocka_unit_test(test_yaml_table_writes_non_finite_values_as_null),
+        cmocka_unit_test(test_yaml_empty_table_is_empty_sequence),
+        cmocka_unit_test(test_grid_aligns_text_left_and_numbers_right),
         cmocka_unit_test(test_text_table_aligns_columns),
         cmocka_unit_test(test_text_table_gives_wide_characters_two_columns),
         cmocka_unit_test(test_text_table_shows_control_characters_escaped),
