@@ -157,10 +157,13 @@ int cite_graph_paths(const struct cite_graph *g, size_t from, size_t to,
 
 /*
  * Main path analysis (Hummon and Doreian): search path count (SPC) weights
- * on the acyclic citation network, then the main path by greedy search from
- * the sources (edges of highest SPC first), the global maximum reaching
- * the sinks.  With root set (not (size_t)-1), only over the ancestors of
- * root (what it rests on) and root itself.
+ * on the acyclic citation network (for u citing v: the citation paths from
+ * texts nothing cites down to u, times the paths from v down to texts that
+ * cite nothing), then the global main path: of all paths from a foundation
+ * to a newest text, the one whose SPC weights sum highest.  With root set
+ * (not (size_t)-1), only over the ancestors of root (what it rests on) and
+ * root itself.  Where path counts exceed the range of a double the path is
+ * found in logarithms and the reported weights are infinite.
  *
  * Citation networks should be acyclic; where they are not, each cycle is
  * broken by dropping its edge of lowest weight, then (ties) the one whose
