@@ -170,6 +170,13 @@ int cli_common_load(const struct cli_common *co, char **inputs, int n,
 /* 1 if stream is a terminal. */
 int cli_is_terminal(FILE *stream);
 
+/*
+ * Looks arg up in names (NULL-terminated): 0 and its index in *out, or -1
+ * after "CMD: 'ARG' is not a format (a, b, c)".
+ */
+int cli_choice(const char *cmd, const char *arg, const char *const names[],
+               int *out);
+
 /* Subcommands: argv[0] is the subcommand name. */
 int cmd_extract(int argc, char **argv);
 int cmd_rank(int argc, char **argv);

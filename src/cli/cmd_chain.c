@@ -44,6 +44,8 @@ help(FILE *out)
 }
 
 enum format { FMT_TREE, FMT_CSV, FMT_JSON };
+static const char *const formats[] = {"tree", "csv", "json", NULL};
+
 
 /* Titles in the tree are cut to this many columns. */
 #define TITLE_WIDTH 48
@@ -196,6 +198,7 @@ cmd_chain(int argc, char **argv)
     long depth = -1;
     int forward = 0;
     enum format fmt = FMT_TREE;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:f:" CLI_COMMON_SHORT, opts,
@@ -210,17 +213,10 @@ cmd_chain(int argc, char **argv)
             forward = 1;
             break;
         case 'f':
-            if (strcmp(optarg, "tree") == 0) {
-                fmt = FMT_TREE;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else {
-                cli_error("chain: '%s' is not a format (tree, csv, json)",
-                          optarg);
+            if (cli_choice("chain", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         default:
             rc = cli_common_option(&co, c, optarg);

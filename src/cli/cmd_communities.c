@@ -38,6 +38,8 @@ help(FILE *out)
 }
 
 enum format { FMT_TABLE, FMT_CSV, FMT_JSON };
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
 
 static const size_t *sort_cluster;
 static const double *sort_values;
@@ -173,6 +175,7 @@ cmd_communities(int argc, char **argv)
     cli_common_init(&co, "communities", help);
     long top = 5;
     enum format fmt = FMT_TABLE;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:f:" CLI_COMMON_SHORT, opts,
@@ -184,17 +187,10 @@ cmd_communities(int argc, char **argv)
             }
             break;
         case 'f':
-            if (strcmp(optarg, "table") == 0) {
-                fmt = FMT_TABLE;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else {
-                cli_error("communities: '%s' is not a format (table, csv, "
-                          "json)", optarg);
+            if (cli_choice("communities", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         default:
             rc = cli_common_option(&co, c, optarg);

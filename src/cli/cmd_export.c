@@ -43,6 +43,8 @@ help(FILE *out)
 }
 
 enum format { FMT_GRAPHML, FMT_GML, FMT_JSON, FMT_CSV };
+static const char *const formats[] = {"graphml", "gml", "json", "csv", NULL};
+
 
 /* Writes g in fmt to path (NULL or "-": stdout), atomically. */
 static int
@@ -112,25 +114,17 @@ cmd_export(int argc, char **argv)
     cli_common_init(&co, "export", help);
     const char *output = NULL;
     enum format fmt = FMT_GRAPHML;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:" CLI_COMMON_SHORT, opts,
                             NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "graphml") == 0) {
-                fmt = FMT_GRAPHML;
-            } else if (strcmp(optarg, "gml") == 0) {
-                fmt = FMT_GML;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else {
-                cli_error("export: '%s' is not a format (graphml, gml, json, "
-                          "csv)", optarg);
+            if (cli_choice("export", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         case 'o':
             output = optarg;

@@ -49,6 +49,8 @@ help(FILE *out)
 }
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
+static const char *const formats[] = {"text", "csv", "json", NULL};
+
 
 static void
 write_path(struct cite_i_buf *out, const struct cite_graph *g,
@@ -116,6 +118,7 @@ cmd_mainpath(int argc, char **argv)
     cli_common_init(&co, "mainpath", help);
     const char *root_id = NULL;
     enum format fmt = FMT_TEXT;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "r:f:" CLI_COMMON_SHORT, opts,
@@ -125,17 +128,10 @@ cmd_mainpath(int argc, char **argv)
             root_id = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0) {
-                fmt = FMT_TEXT;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else {
-                cli_error("mainpath: '%s' is not a format (text, csv, json)",
-                          optarg);
+            if (cli_choice("mainpath", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         default:
             rc = cli_common_option(&co, c, optarg);

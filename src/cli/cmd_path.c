@@ -42,6 +42,8 @@ help(FILE *out)
 }
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
+static const char *const formats[] = {"text", "csv", "json", NULL};
+
 
 static void
 write_paths(struct cite_i_buf *out, const struct cite_graph *g,
@@ -99,6 +101,7 @@ cmd_path(int argc, char **argv)
     cli_common_init(&co, "path", help);
     int all = 0;
     enum format fmt = FMT_TEXT;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "af:" CLI_COMMON_SHORT, opts, NULL)) !=
@@ -108,17 +111,10 @@ cmd_path(int argc, char **argv)
             all = 1;
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0) {
-                fmt = FMT_TEXT;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else {
-                cli_error("path: '%s' is not a format (text, csv, json)",
-                          optarg);
+            if (cli_choice("path", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         default:
             rc = cli_common_option(&co, c, optarg);

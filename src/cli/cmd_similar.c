@@ -37,6 +37,8 @@ help(FILE *out)
 }
 
 enum format { FMT_TABLE, FMT_CSV, FMT_JSON };
+static const char *const formats[] = {"table", "csv", "json", NULL};
+
 
 static void
 write_rows(struct cite_i_buf *out, const struct cite_graph *g,
@@ -107,6 +109,7 @@ cmd_similar(int argc, char **argv)
     cli_common_init(&co, "similar", help);
     long top = 10;
     enum format fmt = FMT_TABLE;
+    int fmt_index;
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:f:" CLI_COMMON_SHORT, opts,
@@ -118,17 +121,10 @@ cmd_similar(int argc, char **argv)
             }
             break;
         case 'f':
-            if (strcmp(optarg, "table") == 0) {
-                fmt = FMT_TABLE;
-            } else if (strcmp(optarg, "csv") == 0) {
-                fmt = FMT_CSV;
-            } else if (strcmp(optarg, "json") == 0) {
-                fmt = FMT_JSON;
-            } else {
-                cli_error("similar: '%s' is not a format (table, csv, json)",
-                          optarg);
+            if (cli_choice("similar", optarg, formats, &fmt_index) != 0) {
                 return EXIT_USAGE;
             }
+            fmt = (enum format)fmt_index;
             break;
         default:
             rc = cli_common_option(&co, c, optarg);

@@ -461,3 +461,20 @@ cli_is_terminal(FILE *stream)
 {
     return isatty(fileno(stream));
 }
+
+int
+cli_choice(const char *cmd, const char *arg, const char *const names[], int *out)
+{
+    struct cite_i_buf list = CITE_I_BUF_INIT;
+    for (int i = 0; names[i] != NULL; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = i;
+            cite_i_buf_release(&list);
+            return 0;
+        }
+        cite_i_buf_addf(&list, "%s%s", i ? ", " : "", names[i]);
+    }
+    cli_error("%s: '%s' is not a format (%s)", cmd, arg, list.ptr ? list.ptr : "");
+    cite_i_buf_release(&list);
+    return -1;
+}
