@@ -14,11 +14,14 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 SANFLAGS ?=
-PKGS    := igraph yaml-0.1 cmocka
-APT_PKGS := libigraph-dev libyaml-dev libcmocka-dev pkg-config graphviz
+PKGS    := igraph yaml-0.1 cmocka libgvc
+# The fonts draw Chinese and Arabic labels (Graphviz finds them through
+# fontconfig).
+APT_PKGS := libigraph-dev libyaml-dev libcmocka-dev pkg-config graphviz \
+            libgraphviz-dev fonts-noto-cjk fonts-noto-core
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs igraph yaml-0.1 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs igraph yaml-0.1 libgvc 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 ALL_CFLAGS = $(WARN) $(OPT) $(SANFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
@@ -49,6 +52,8 @@ deps:
 	for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || missing=1; done; \
 	command -v pkg-config >/dev/null 2>&1 || missing=1; \
 	command -v dot >/dev/null 2>&1 || missing=1; \
+	[ -n "$$(fc-list :lang=zh family 2>/dev/null)" ] || missing=1; \
+	[ -n "$$(fc-list :lang=ar family 2>/dev/null)" ] || missing=1; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -57,7 +62,8 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(APT_PKGS) || exit 1; \
 	  else \
 	    echo "citegraph: missing build dependencies and no apt-get here;" >&2; \
-	    echo "citegraph: install igraph (>= 0.10), libyaml, cmocka, pkg-config and graphviz" >&2; \
+	    echo "citegraph: install igraph (>= 0.10), libyaml, cmocka, pkg-config, graphviz (with its" >&2; \
+	    echo "citegraph: development files) and fonts for Chinese and Arabic" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -91,8 +97,18 @@ run: deps
 	$(BIN) rank data/citations.yaml
 	@mkdir -p graphs
 	$(BIN) dot -o graphs/citations.dot data/citations.yaml
-	dot -Tsvg -o graphs/citations.svg graphs/citations.dot
-	@echo "citegraph: wrote data/citations.yaml, graphs/citations.dot, graphs/citations.svg"
+	@for f in svg png; do \
+	  echo "$(BIN) dot ... -o graphs/{citations,chain-21-21,timeline}.$$f"; \
+	  $(BIN) dot --size-by pagerank --title "The bundled corpus: who cites whom" \
+	    -o graphs/citations.$$f data/citations.yaml && \
+	  $(BIN) dot --chain A/HRC/RES/21/21 --rank-by year --edge-labels \
+	    --title "The precedents of A/HRC/RES/21/21" \
+	    -o graphs/chain-21-21.$$f data/citations.yaml && \
+	  $(BIN) dot --rank-by year --cluster-by body \
+	    --title "Timeline: one row per year, the oldest at the top" \
+	    -o graphs/timeline.$$f data/citations.yaml || exit 1; \
+	done
+	@echo "citegraph: wrote data/citations.yaml and graphs/: citations.dot, citations, chain-21-21 and timeline (.svg, .png)"
 
 # --- tests -----------------------------------------------------------------
 test: deps
@@ -115,6 +131,7 @@ asan:
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  all build-asan/tests/spec_runner $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(MAKE) --no-print-directory BUILD=build-asan \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  check-unit check-spec check-golden

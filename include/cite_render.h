@@ -28,11 +28,78 @@ int cite_render_table(FILE *out, const struct cite_graph *g,
 
 /*
  * Writes the subgraph of the nodes whose keep byte is non-zero (all nodes
- * when keep is NULL) as a Graphviz digraph.  Every string is quoted and
- * escaped; labels give the id and the date.
+ * when keep is NULL) as a Graphviz digraph with the default style
+ * (cite_render_dot_ext with cite_dot_opts_init's options).
  */
 int cite_render_dot(FILE *out, const struct cite_graph *g,
                     const unsigned char *keep);
+
+/* How cite_render_dot_ext groups nodes into boxes. */
+enum cite_dot_cluster {
+    CITE_DOT_CLUSTER_NONE,
+    CITE_DOT_CLUSTER_BODY,      /* one box per issuing body */
+    CITE_DOT_CLUSTER_SESSION,   /* one box per body and session */
+    CITE_DOT_CLUSTER_COMMUNITY  /* one box per community (opts.community) */
+};
+
+/* What the corpus says of one edge (citing -> cited pair). */
+struct cite_dot_edge_info {
+    enum cite_relation relation; /* the commonest among its mentions (the
+                                    first in corpus order on a tie) */
+    char *pinpoints;             /* "3, 4(c)" (distinct, in order), or NULL;
+                                    malloc'd */
+};
+
+/*
+ * The relation and pinpoints of every edge of g, from the mentions in
+ * corpus (the corpus g was built from).  *out gets cite_graph_edge_count(g)
+ * entries; free them with cite_render_dot_edges_free().
+ */
+void cite_render_dot_edges(struct cite_dot_edge_info **out,
+                           const struct cite_graph *g,
+                           const struct cite_corpus *corpus);
+void cite_render_dot_edges_free(struct cite_dot_edge_info *e, size_t n);
+
+/* Everything cite_render_dot_ext draws.  Arrays are borrowed. */
+struct cite_dot_opts {
+    const unsigned char *keep;   /* node flags; NULL keeps every node */
+    const double *size;          /* per node, >= 0: node size grows with it;
+                                    NULL: one size */
+    const char *size_by;         /* the metric's name, for the legend */
+    int rank_by_year;            /* a timeline: one rank per year, oldest at
+                                    the top, undated documents above it */
+    enum cite_dot_cluster cluster;
+    const size_t *community;     /* per node, for CITE_DOT_CLUSTER_COMMUNITY */
+    const struct cite_dot_edge_info *edges; /* per edge; NULL: not known */
+    int edge_labels;             /* label edges with their pinpoints */
+    const unsigned char *bold_edges; /* per edge (the main path); may be NULL */
+    long focus;                  /* node drawn with a heavy outline, or -1 */
+    int legend;                  /* draw the legend (default 1) */
+    const char *title;           /* caption of the drawing, or NULL */
+};
+
+void cite_dot_opts_init(struct cite_dot_opts *o);
+
+/*
+ * Writes the kept subgraph of g as a styled Graphviz digraph: colour and
+ * shape by body and type, a dashed outline for documents only cited,
+ * labels with the id, the date and the title wrapped to two short lines,
+ * tooltips with the full title and date, edges styled by relation, a
+ * legend of what is drawn.  Every string is quoted and escaped (UTF-8
+ * kept); the same graph and options give the same bytes.
+ */
+int cite_render_dot_ext(FILE *out, const struct cite_graph *g,
+                        const struct cite_dot_opts *o);
+
+/*
+ * Lays out the DOT text dot (len bytes) with Graphviz's dot engine, in
+ * process, and renders it in format ("svg", "png", "pdf").  *data (len
+ * *datalen) is malloc'd; the caller frees it.  Returns 0, or -1 with a
+ * message in err (Graphviz's own when it gave one).
+ */
+int cite_render_graphviz(const char *dot, size_t len, const char *format,
+                         char **data, size_t *datalen, char *err,
+                         size_t errlen);
 
 /* The network for other tools, with every node and edge attribute. */
 enum cite_export_format {
