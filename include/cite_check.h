@@ -18,10 +18,75 @@ struct cite_check_stats {
 };
 
 /*
+ * One known document of the registry: what exists beyond the corpus.
+ * date is "YYYY-MM-DD" or "" when unknown; paragraphs is the number of
+ * operative paragraphs, 0 when unknown; line/column locate the entry in
+ * its file (0 when built in code).
+ */
+struct cite_check_entry {
+    const char *id;    /* owned by the registry, never NULL */
+    char date[CITE_DATE_LEN];
+    const char *title; /* owned by the registry; NULL when unknown */
+    unsigned paragraphs;
+    size_t line;
+    size_t column;
+};
+
+/*
+ * A registry of known documents (caller-owned; cite_check_registry_init /
+ * _release).  Entries keep the order they were added in; when an id is
+ * there twice, the first entry is the one looked up.
+ */
+struct cite_check_registry {
+    struct cite_check_entry *entries;
+    size_t n;
+    size_t cap;
+};
+
+void cite_check_registry_init(struct cite_check_registry *reg);
+/* Frees every entry and leaves reg empty (re-usable). */
+void cite_check_registry_release(struct cite_check_registry *reg);
+
+/*
+ * Appends an entry; id and title (may be NULL) are copied, date (may be
+ * NULL or "") is copied when it fits.  Returns the entry, valid until the
+ * next add.
+ */
+struct cite_check_entry *
+cite_check_registry_add(struct cite_check_registry *reg, const char *id,
+                        const char *date, const char *title,
+                        unsigned paragraphs);
+
+/* The first entry for id, or NULL.  Linear: for a few look-ups only. */
+const struct cite_check_entry *
+cite_check_registry_find(const struct cite_check_registry *reg, const char *id);
+
+/* How cite_check_run() judges.  Zero-initialised means the defaults. */
+struct cite_check_options {
+    /*
+     * 1: the corpus and the registry are everything that exists, so an
+     * unresolved target is an error instead of a note.
+     */
+    int closed;
+    /* Known documents beyond the corpus (borrowed); may be NULL. */
+    const struct cite_check_registry *registry;
+};
+
+/*
  * Runs every rule over corpus (borrowed) and reports findings to sink.
- * Fills stats (may be NULL) with the count of findings per severity.
+ * opts may be NULL (the defaults).  Fills stats (may be NULL) with the
+ * count of findings per severity, as reported (so `closed` counts
+ * unresolved targets as errors).
+ *
+ * Per citation, at its file:line:col: malformed-symbol, self-citation,
+ * unresolved-target, date-mismatch, later-document, missing-paragraph.
+ * Per document, at its file:1:1: duplicate-document,
+ * language-versions-differ.  A target's adoption date comes from a corpus
+ * doc with that id (info.date) and, failing that, from the registry; its
+ * number of operative paragraphs only from the registry.
  */
 void cite_check_run(const struct cite_corpus *corpus,
+                    const struct cite_check_options *opts,
                     const struct cite_diag_sink *sink,
                     struct cite_check_stats *stats);
 

@@ -39,6 +39,12 @@ enum cite_diag_code {
     /* check */
     CITE_D_UNRESOLVED,       /* unresolved-target */
     CITE_D_MALFORMED_SYMBOL, /* malformed-symbol */
+    CITE_D_DATE_MISMATCH,    /* date-mismatch */
+    CITE_D_MISSING_PARAGRAPH, /* missing-paragraph */
+    CITE_D_LATER_DOCUMENT,   /* later-document */
+    CITE_D_SELF_CITATION,    /* self-citation */
+    CITE_D_DUPLICATE_DOC,    /* duplicate-document */
+    CITE_D_LANG_VERSIONS,    /* language-versions-differ */
     CITE_D__COUNT
 };
 

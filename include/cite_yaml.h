@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "cite_check.h"
 #include "cite_diag.h"
 #include "cite_doc.h"
 
@@ -43,5 +44,26 @@ int cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
 /* The same for n bytes in memory. */
 int cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                        const char *path, const struct cite_diag_sink *sink);
+
+/*
+ * Reads a registry of known documents from the YAML in f and appends its
+ * entries to reg (caller-owned, initialised).  The file is a sequence of
+ * mappings, all keys but id optional:
+ *
+ *   - {id: E/CN.4/RES/2004/81, date: 2004-04-21, title: ..., paragraphs: 16}
+ *
+ * Schema problems (unknown keys, a bad date, an entry without id) are
+ * reported to sink as [yaml-schema] at file:line:col and the offending
+ * value or entry skipped.  Returns 0 when the stream was read, -1 on a
+ * syntax or read error (entries read before it stay in reg).
+ */
+int cite_yaml_read_registry(struct cite_check_registry *reg, FILE *f,
+                            const char *path,
+                            const struct cite_diag_sink *sink);
+
+/* The same for n bytes in memory. */
+int cite_yaml_read_registry_mem(struct cite_check_registry *reg,
+                                const char *buf, size_t n, const char *path,
+                                const struct cite_diag_sink *sink);
 
 #endif

@@ -18,6 +18,11 @@ help(FILE *out)
           "Checks every citation of INPUT (YAML from 'extract', or texts):\n"
           "  unresolved-target   the cited document is not in the corpus (note)\n"
           "  malformed-symbol    the cited id is not a possible UN symbol (error)\n"
+          "  date-mismatch       the date given is not the target's adoption date (warning)\n"
+          "  later-document      the target was adopted after the citing text (error)\n"
+          "  self-citation       a text citing its own symbol (warning)\n"
+          "  duplicate-document  two texts with one id and one language (error)\n"
+          "  language-versions-differ  versions of one text cite different targets (warning)\n"
           "Exit status: 0 no errors, 1 errors found, 2 usage, 3 system error.\n"
           "\n"
           "  -f, --format FMT   text (default) or json\n"
@@ -138,7 +143,7 @@ cmd_check(int argc, char **argv)
         cite_corpus_release(&corpus);
         return rc;
     }
-    cite_check_run(&corpus, &sink, NULL);
+    cite_check_run(&corpus, NULL, &sink, NULL);
     if (rep.json) {
         fputs(rep.count == 0 ? "[]\n" : "\n]\n", stdout);
     }

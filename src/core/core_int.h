@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "cite_diag.h"
+
 /*
  * Allocation that cannot fail: on exhaustion it calls the handler set with
  * cite_i_set_oom_handler() (the CLI's prints and exits 3), else abort().
@@ -51,5 +53,14 @@ size_t cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 /* Writes an ISO date "YYYY-MM-DD" into out (CITE_DATE_LEN bytes) if y/m/d
  * form a real calendar date; returns 1, else 0 and out is left alone. */
 int cite_i_date_format(char *out, int y, int m, int d);
+
+/*
+ * cite_diag_emit() with a severity other than the code's default (a rule
+ * made stricter by an option).
+ */
+void cite_i_diag_vemit(const struct cite_diag_sink *sink,
+                       enum cite_diag_code code, enum cite_severity sev,
+                       const char *file, size_t line, size_t column,
+                       size_t offset, const char *fmt, va_list ap);
 
 #endif

@@ -29,6 +29,12 @@ static const struct {
     [CITE_D_YAML_SCHEMA] = {"yaml-schema", CITE_SEV_ERROR},
     [CITE_D_UNRESOLVED] = {"unresolved-target", CITE_SEV_NOTE},
     [CITE_D_MALFORMED_SYMBOL] = {"malformed-symbol", CITE_SEV_ERROR},
+    [CITE_D_DATE_MISMATCH] = {"date-mismatch", CITE_SEV_WARNING},
+    [CITE_D_MISSING_PARAGRAPH] = {"missing-paragraph", CITE_SEV_ERROR},
+    [CITE_D_LATER_DOCUMENT] = {"later-document", CITE_SEV_ERROR},
+    [CITE_D_SELF_CITATION] = {"self-citation", CITE_SEV_WARNING},
+    [CITE_D_DUPLICATE_DOC] = {"duplicate-document", CITE_SEV_ERROR},
+    [CITE_D_LANG_VERSIONS] = {"language-versions-differ", CITE_SEV_WARNING},
 };
 
 const char *
@@ -68,21 +74,18 @@ cite_diag_from_slug(const char *slug)
 }
 
 void
-cite_diag_emit(const struct cite_diag_sink *sink, enum cite_diag_code code,
-               const char *file, size_t line, size_t column, size_t offset,
-               const char *fmt, ...)
+cite_i_diag_vemit(const struct cite_diag_sink *sink, enum cite_diag_code code,
+                  enum cite_severity sev, const char *file, size_t line,
+                  size_t column, size_t offset, const char *fmt, va_list ap)
 {
     if (sink == NULL || sink->fn == NULL) {
         return;
     }
     struct cite_i_buf msg = CITE_I_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     cite_i_buf_vaddf(&msg, fmt, ap);
-    va_end(ap);
     struct cite_diag d = {
         .code = code,
-        .severity = cite_diag_default_severity(code),
+        .severity = sev,
         .file = file,
         .line = line,
         .column = column,
@@ -91,4 +94,16 @@ cite_diag_emit(const struct cite_diag_sink *sink, enum cite_diag_code code,
     };
     sink->fn(sink->ctx, &d);
     cite_i_buf_release(&msg);
+}
+
+void
+cite_diag_emit(const struct cite_diag_sink *sink, enum cite_diag_code code,
+               const char *file, size_t line, size_t column, size_t offset,
+               const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cite_i_diag_vemit(sink, code, cite_diag_default_severity(code), file, line,
+                      column, offset, fmt, ap);
+    va_end(ap);
 }

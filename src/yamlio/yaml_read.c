@@ -21,6 +21,13 @@
  *              | in: str (at most 15 bytes) | line: uint | column: uint
  *              | text: str
  *
+ * A registry of known documents (cite_yaml_read_registry) is a stream of
+ * documents whose roots are sequences of entries:
+ *
+ *   reg-root  := SEQUENCE of entry | null
+ *   entry     := MAPPING of reg-key, `id` required
+ *   reg-key   := id: str | date: DATE | title: str | paragraphs: uint
+ *
  * str is any scalar, plain or quoted (so `pinpoint: [3, 4]` gives "3" and
  * "4"); uint is a plain scalar of decimal digits; DATE is YYYY-MM-DD and a
  * real calendar date; LANG, BODY, TYPE and RELATION are the names of
@@ -36,6 +43,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>
@@ -939,8 +947,9 @@ read_document(struct reader *rd, struct cite_corpus *corpus)
 }
 
 static int
-read_stream(struct reader *rd, struct cite_corpus *corpus)
+read_stream(struct reader *rd, void *arg)
 {
+    struct cite_corpus *corpus = arg;
     if (!next(rd)) { /* STREAM-START */
         return -1;
     }
@@ -957,9 +966,138 @@ read_stream(struct reader *rd, struct cite_corpus *corpus)
     }
 }
 
-int
-cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
-                   const char *path, const struct cite_diag_sink *sink)
+/* ---- the registry of known documents ---------------------------------- */
+
+static const char *const reg_keys[] = {"id", "date", "title", "paragraphs"};
+enum { R_ID, R_DATE, R_TITLE, R_PARAGRAPHS };
+static const char ctx_reg[] = "in registry entry";
+
+struct reg_arg {
+    char *id;
+    char *title;
+    char date[CITE_DATE_LEN];
+    unsigned paragraphs;
+};
+
+static int
+reg_value(struct reader *rd, int k, void *arg)
+{
+    struct reg_arg *a = arg;
+    const char *s;
+    unsigned long long u;
+    int set;
+
+    switch (k) {
+    case R_ID:
+    case R_TITLE:
+        if (!get_str(rd, reg_keys[k], ctx_reg, &s)) {
+            return 0;
+        }
+        if (s != NULL && *s != '\0') {
+            if (k == R_ID) {
+                a->id = cite_i_xstrdup(s);
+            } else {
+                a->title = cite_i_xstrdup(s);
+            }
+        }
+        return 1;
+    case R_DATE:
+        return get_date(rd, ctx_reg, a->date);
+    default:
+        if (!get_uint(rd, "paragraphs", ctx_reg, 100000, &u, &set)) {
+            return 0;
+        }
+        if (set) {
+            a->paragraphs = (unsigned)u;
+        }
+        return 1;
+    }
+}
+
+/* Starts on the root node of a document, stops on its end. */
+static int
+read_registry_root(struct reader *rd, struct cite_check_registry *reg)
+{
+    if (is_null(&rd->ev) && rd->ev.data.scalar.anchor == NULL) {
+        return 1;
+    }
+    if (!node_ok(rd, YAML_SEQ_TAG)) {
+        return skip_node(rd);
+    }
+    if (rd->ev.type != YAML_SEQUENCE_START_EVENT) {
+        report(rd, CITE_D_YAML_SCHEMA, &rd->ev.start_mark,
+               "registry is not a sequence");
+        return skip_node(rd);
+    }
+    for (;;) {
+        if (!next(rd)) {
+            return 0;
+        }
+        if (rd->ev.type == YAML_SEQUENCE_END_EVENT) {
+            return 1;
+        }
+        if (!node_ok(rd, YAML_MAP_TAG)) {
+            if (!skip_node(rd)) {
+                return 0;
+            }
+            continue;
+        }
+        if (rd->ev.type != YAML_MAPPING_START_EVENT) {
+            wrong_type(rd, "a mapping", "registry", "entry");
+            if (!skip_node(rd)) {
+                return 0;
+            }
+            continue;
+        }
+        struct reg_arg a;
+        yaml_mark_t start = rd->ev.start_mark;
+        memset(&a, 0, sizeof a);
+        int ok =
+            read_mapping(rd, reg_keys, NKEYS(reg_keys), ctx_reg, reg_value, &a);
+        if (ok && a.id == NULL) {
+            report(rd, CITE_D_YAML_SCHEMA, &start,
+                   "registry entry without 'id'");
+        } else if (ok) {
+            struct cite_check_entry *e = cite_check_registry_add(
+                reg, a.id, a.date, a.title, a.paragraphs);
+            e->line = start.line + 1;
+            e->column = start.column + 1;
+        }
+        free(a.id);
+        free(a.title);
+        if (!ok) {
+            return 0;
+        }
+    }
+}
+
+static int
+read_registry_stream(struct reader *rd, void *arg)
+{
+    struct cite_check_registry *reg = arg;
+    if (!next(rd)) { /* STREAM-START */
+        return -1;
+    }
+    for (;;) {
+        if (!next(rd)) {
+            return -1;
+        }
+        if (rd->ev.type == YAML_STREAM_END_EVENT) {
+            return 0;
+        }
+        /* DOCUMENT-START, root, DOCUMENT-END */
+        if (!next(rd) || !read_registry_root(rd, reg) || !next(rd)) {
+            return -1;
+        }
+    }
+}
+
+/* ---- entry points ----------------------------------------------------- */
+
+static int
+read_mem(const char *buf, size_t n, const char *path,
+         const struct cite_diag_sink *sink,
+         int (*body)(struct reader *, void *), void *arg)
 {
     struct reader rd;
     int rc;
@@ -982,7 +1120,7 @@ cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
         return -1;
     }
     yaml_parser_set_input_string(&rd.parser, rd.buf, rd.len);
-    rc = read_stream(&rd, corpus);
+    rc = body(&rd, arg);
     if (rd.have_ev) {
         yaml_event_delete(&rd.ev);
     }
@@ -993,25 +1131,61 @@ cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
     return rc;
 }
 
+/* Reads all of f into b; reports a read error. */
+static int
+slurp(FILE *f, const char *path, const struct cite_diag_sink *sink,
+      struct cite_i_buf *b)
+{
+    char chunk[16384];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        cite_i_buf_add(b, chunk, n);
+    }
+    if (ferror(f)) {
+        cite_diag_emit(sink, CITE_D_IO, path, 0, 0, 0, "cannot read '%s'",
+                       path != NULL ? path : "-");
+        return -1;
+    }
+    return 0;
+}
+
+int
+cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
+                   const char *path, const struct cite_diag_sink *sink)
+{
+    return read_mem(buf, n, path, sink, read_stream, corpus);
+}
+
+int
+cite_yaml_read_registry_mem(struct cite_check_registry *reg, const char *buf,
+                            size_t n, const char *path,
+                            const struct cite_diag_sink *sink)
+{
+    return read_mem(buf, n, path, sink, read_registry_stream, reg);
+}
+
+int
+cite_yaml_read_registry(struct cite_check_registry *reg, FILE *f,
+                        const char *path, const struct cite_diag_sink *sink)
+{
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    int rc = slurp(f, path, sink, &b);
+    if (rc == 0) {
+        rc = cite_yaml_read_registry_mem(reg, b.ptr, b.len, path, sink);
+    }
+    cite_i_buf_release(&b);
+    return rc;
+}
+
 int
 cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
                const struct cite_diag_sink *sink)
 {
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    char chunk[16384];
-    size_t n;
-    int rc;
-
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        cite_i_buf_add(&b, chunk, n);
+    int rc = slurp(f, path, sink, &b);
+    if (rc == 0) {
+        rc = cite_yaml_read_mem(corpus, b.ptr, b.len, path, sink);
     }
-    if (ferror(f)) {
-        cite_diag_emit(sink, CITE_D_IO, path, 0, 0, 0, "cannot read '%s'",
-                       path != NULL ? path : "-");
-        cite_i_buf_release(&b);
-        return -1;
-    }
-    rc = cite_yaml_read_mem(corpus, b.ptr, b.len, path, sink);
     cite_i_buf_release(&b);
     return rc;
 }

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "cite_check.h"
+#include "cite_yaml.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -81,7 +82,7 @@ run(const struct cite_corpus *c, struct diags *ds, struct cite_check_stats *st)
 {
     struct cite_diag_sink sink = {collect, ds};
     memset(ds, 0, sizeof *ds);
-    cite_check_run(c, &sink, st);
+    cite_check_run(c, NULL, &sink, st);
 }
 
 /* Asserts that every id in the NULL-terminated list is (not) well formed. */
@@ -215,15 +216,15 @@ test_stats_count_findings_by_severity(void **state)
     add_ref(d, "S/RES/1(1940)", 1, 1, 0);   /* malformed */
     add_ref(d, "S/RES/242(1967)", 2, 1, 0); /* unresolved */
     add_ref(d, "S/RES/338(1973)", 3, 1, 0); /* unresolved */
-    add_ref(d, "A/RES/79/1", 4, 1, 0);      /* fine: itself */
+    add_ref(d, "A/RES/79/1", 4, 1, 0);      /* self-citation */
     struct cite_doc *e = add_doc(&c, "b.txt", NULL);
     add_ref(e, "bad id", 1, 1, 0); /* malformed */
 
     run(&c, &ds, &st);
-    assert_int_equal(ds.n, 4);
+    assert_int_equal(ds.n, 5);
     assert_int_equal(st.errors, 2);
     assert_int_equal(st.notes, 2);
-    assert_int_equal(st.warnings, 0);
+    assert_int_equal(st.warnings, 1);
     cite_corpus_release(&c);
 }
 
@@ -236,7 +237,7 @@ test_null_sink_still_counts(void **state)
     cite_corpus_init(&c);
     struct cite_doc *d = add_doc(&c, "a.txt", NULL);
     add_ref(d, "S/RES/242(1967)", 1, 1, 0);
-    cite_check_run(&c, NULL, &st);
+    cite_check_run(&c, NULL, NULL, &st);
     assert_int_equal(st.notes, 1);
     cite_corpus_release(&c);
 }
@@ -506,6 +507,497 @@ test_symbol_rejects_empty_and_null(void **state)
     assert_string_equal(reason(""), "empty id");
 }
 
+/* ---- the rules beyond the id: dates, paragraphs, versions ------------- */
+
+static void
+run_opts(const struct cite_corpus *c, const struct cite_check_options *o,
+         struct diags *ds, struct cite_check_stats *st)
+{
+    struct cite_diag_sink sink = {collect, ds};
+    memset(ds, 0, sizeof *ds);
+    cite_check_run(c, o, &sink, st);
+}
+
+/* How many findings of code ds holds; *first gets the first one. */
+static size_t
+count_code(const struct diags *ds, enum cite_diag_code code,
+           const struct seen **first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ds->n; i++) {
+        if (ds->d[i].code == code) {
+            if (n++ == 0 && first != NULL) {
+                *first = &ds->d[i];
+            }
+        }
+    }
+    return n;
+}
+
+static void
+assert_seen(const struct seen *s, enum cite_diag_code code,
+            enum cite_severity sev, const char *file, size_t line,
+            size_t column)
+{
+    assert_non_null(s);
+    assert_string_equal(cite_diag_slug(s->code), cite_diag_slug(code));
+    assert_int_equal(s->severity, sev);
+    assert_string_equal(s->file, file);
+    assert_int_equal(s->line, line);
+    assert_int_equal(s->column, column);
+}
+
+static struct cite_doc *
+add_dated(struct cite_corpus *c, const char *source, const char *id,
+          const char *date)
+{
+    struct cite_doc *d = add_doc(c, source, id);
+    snprintf(d->info.date, sizeof d->info.date, "%s", date);
+    return d;
+}
+
+static struct cite_ref *
+add_typed(struct cite_doc *d, const char *target, size_t line)
+{
+    struct cite_ref *r = add_ref(d, target, line, 1, 0);
+    r->type = CITE_TYPE_RESOLUTION;
+    return r;
+}
+
+static void
+test_slugs_of_the_new_rules_are_stable(void **state)
+{
+    (void)state;
+    assert_string_equal(cite_diag_slug(CITE_D_DATE_MISMATCH), "date-mismatch");
+    assert_string_equal(cite_diag_slug(CITE_D_MISSING_PARAGRAPH),
+                        "missing-paragraph");
+    assert_string_equal(cite_diag_slug(CITE_D_LATER_DOCUMENT),
+                        "later-document");
+    assert_string_equal(cite_diag_slug(CITE_D_SELF_CITATION), "self-citation");
+    assert_string_equal(cite_diag_slug(CITE_D_DUPLICATE_DOC),
+                        "duplicate-document");
+    assert_string_equal(cite_diag_slug(CITE_D_LANG_VERSIONS),
+                        "language-versions-differ");
+    assert_int_equal(cite_diag_from_slug("language-versions-differ"),
+                     CITE_D_LANG_VERSIONS);
+}
+
+static void
+test_unresolved_target_is_an_error_when_closed(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    struct cite_check_options o = {1, NULL};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    add_ref(add_doc(&c, "a.txt", "A/RES/79/1"), "S/RES/242(1967)", 4, 9, 30);
+    run_opts(&c, &o, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_UNRESOLVED, &s), 1);
+    assert_seen(s, CITE_D_UNRESOLVED, CITE_SEV_ERROR, "a.txt", 4, 9);
+    assert_int_equal(s->offset, 30);
+    assert_int_equal(st.errors, 1);
+    assert_int_equal(st.notes, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_registry_resolves_a_target_when_closed(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_check_options o = {1, &reg};
+    cite_corpus_init(&c);
+    cite_check_registry_init(&reg);
+    cite_check_registry_add(&reg, "S/RES/242(1967)", NULL, NULL, 0);
+    add_ref(add_doc(&c, "a.txt", "A/RES/79/1"), "S/RES/242(1967)", 4, 9, 30);
+    run_opts(&c, &o, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_check_registry_release(&reg);
+    cite_corpus_release(&c);
+}
+
+static void
+test_date_mismatch_with_a_corpus_doc_is_a_warning(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    add_dated(&c, "old.txt", "A/HRC/RES/5/1", "2007-06-18");
+    struct cite_doc *d =
+        add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+    struct cite_ref *r = add_ref(d, "A/HRC/RES/5/1", 3, 5, 40);
+    snprintf(r->date, sizeof r->date, "2007-06-19");
+    run_opts(&c, NULL, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_DATE_MISMATCH, &s), 1);
+    assert_seen(s, CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, "new.txt", 3, 5);
+    assert_non_null(strstr(s->message, "2007-06-19"));
+    assert_non_null(strstr(s->message, "2007-06-18"));
+    assert_int_equal(st.warnings, 1);
+    cite_corpus_release(&c);
+}
+
+static void
+test_date_mismatch_with_the_registry_is_a_warning(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_check_options o = {0, &reg};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    cite_check_registry_init(&reg);
+    cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", "2004-04-21", NULL, 16);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/HRC/RES/7/1");
+    struct cite_ref *r = add_ref(d, "E/CN.4/RES/2004/81", 8, 2, 0);
+    snprintf(r->date, sizeof r->date, "2004-04-12");
+    run_opts(&c, &o, &ds, NULL);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_DATE_MISMATCH, &s), 1);
+    assert_seen(s, CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, "a.txt", 8, 2);
+    cite_check_registry_release(&reg);
+    cite_corpus_release(&c);
+}
+
+static void
+test_no_date_mismatch_when_dates_agree_or_are_unknown(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    add_dated(&c, "old.txt", "A/HRC/RES/5/1", "2007-06-18");
+    add_doc(&c, "undated.txt", "A/HRC/RES/6/1");
+    struct cite_doc *d =
+        add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+    struct cite_ref *r = add_ref(d, "A/HRC/RES/5/1", 3, 5, 0);
+    snprintf(r->date, sizeof r->date, "2007-06-18");
+    add_ref(d, "A/HRC/RES/5/1", 4, 5, 0);     /* no date given */
+    r = add_ref(d, "A/HRC/RES/6/1", 5, 5, 0); /* no date known */
+    snprintf(r->date, sizeof r->date, "2007-01-01");
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_pinpoint_beyond_the_registry_paragraphs_is_an_error(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_check_stats st;
+    struct cite_check_options o = {0, &reg};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    cite_check_registry_init(&reg);
+    cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", NULL, NULL, 16);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/HRC/RES/7/1");
+    struct cite_ref *r = add_ref(d, "E/CN.4/RES/2004/81", 6, 14, 77);
+    cite_doc_add_pinpoint(d, r, "16", 2);
+    cite_doc_add_pinpoint(d, r, "17(b)", 5);
+    run_opts(&c, &o, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_MISSING_PARAGRAPH, &s), 1);
+    assert_seen(s, CITE_D_MISSING_PARAGRAPH, CITE_SEV_ERROR, "a.txt", 6, 14);
+    assert_int_equal(s->offset, 77);
+    assert_non_null(strstr(s->message, "16 operative paragraphs, not 17"));
+    assert_int_equal(st.errors, 1);
+    cite_check_registry_release(&reg);
+    cite_corpus_release(&c);
+}
+
+static void
+test_no_missing_paragraph_without_a_known_count(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_check_options o = {0, &reg};
+    cite_corpus_init(&c);
+    cite_check_registry_init(&reg);
+    cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", "", NULL, 0);
+    add_doc(&c, "b.txt", "A/HRC/RES/5/1"); /* in the corpus: count unknown */
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/HRC/RES/7/1");
+    struct cite_ref *r = add_ref(d, "E/CN.4/RES/2004/81", 6, 14, 0);
+    cite_doc_add_pinpoint(d, r, "99", 2);
+    r = add_ref(d, "A/HRC/RES/5/1", 7, 1, 0);
+    cite_doc_add_pinpoint(d, r, "99", 2);
+    run_opts(&c, &o, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_check_registry_release(&reg);
+    cite_corpus_release(&c);
+}
+
+static void
+test_citing_a_later_document_is_an_error(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    struct cite_doc *d =
+        add_dated(&c, "old.txt", "A/HRC/RES/5/1", "2007-06-18");
+    add_ref(d, "A/HRC/RES/7/1", 12, 3, 0);
+    add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_LATER_DOCUMENT, &s), 1);
+    assert_seen(s, CITE_D_LATER_DOCUMENT, CITE_SEV_ERROR, "old.txt", 12, 3);
+    assert_non_null(strstr(s->message, "2008-03-27"));
+    cite_corpus_release(&c);
+}
+
+static void
+test_no_later_document_when_earlier_or_undated(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    add_dated(&c, "old.txt", "A/HRC/RES/5/1", "2007-06-18");
+    struct cite_doc *d =
+        add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+    add_ref(d, "A/HRC/RES/5/1", 1, 1, 0);
+    struct cite_doc *u = add_doc(&c, "undated.txt", "A/HRC/RES/4/1");
+    add_ref(u, "A/HRC/RES/7/1", 1, 1, 0); /* citing date unknown */
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_self_citation_is_a_warning_and_nothing_else(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_options o = {1, NULL};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_dated(&c, "a.txt", "A/HRC/RES/7/1", "2008-03-27");
+    struct cite_ref *r = add_ref(d, "A/HRC/RES/7/1", 2, 8, 0);
+    snprintf(r->date, sizeof r->date, "2001-01-01");
+    run_opts(&c, &o, &ds, NULL);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_SELF_CITATION, &s), 1);
+    assert_seen(s, CITE_D_SELF_CITATION, CITE_SEV_WARNING, "a.txt", 2, 8);
+    cite_corpus_release(&c);
+}
+
+static void
+test_no_self_citation_for_another_id(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    add_doc(&c, "b.txt", "A/HRC/RES/7/10");
+    add_ref(add_doc(&c, "a.txt", "A/HRC/RES/7/1"), "A/HRC/RES/7/10", 2, 8, 0);
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_duplicate_document_is_an_error_at_the_second(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    add_doc(&c, "one.en.txt", "A/HRC/RES/7/1")->lang = CITE_LANG_EN;
+    add_doc(&c, "two.en.txt", "A/HRC/RES/7/1")->lang = CITE_LANG_EN;
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_DUPLICATE_DOC, &s), 1);
+    assert_seen(s, CITE_D_DUPLICATE_DOC, CITE_SEV_ERROR, "two.en.txt", 1, 1);
+    assert_non_null(strstr(s->message, "one.en.txt"));
+    cite_corpus_release(&c);
+}
+
+static void
+test_language_versions_are_not_duplicates(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    struct cite_doc *en = add_doc(&c, "r.en.txt", "A/HRC/RES/7/1");
+    en->lang = CITE_LANG_EN;
+    add_typed(en, "A/HRC/RES/5/1", 1);
+    struct cite_doc *fr = add_doc(&c, "r.fr.txt", "A/HRC/RES/7/1");
+    fr->lang = CITE_LANG_FR;
+    add_typed(fr, "A/HRC/RES/5/1", 1);
+    add_typed(fr, "A/HRC/RES/5/1", 9);       /* mentioned twice: the same set */
+    add_ref(fr, "instrument:udhr", 3, 1, 0); /* not compared */
+    add_doc(&c, "x.txt", "A/HRC/RES/5/1");
+    run_opts(&c, NULL, &ds, NULL);
+    assert_int_equal(ds.n, 0);
+    cite_corpus_release(&c);
+}
+
+static void
+test_language_versions_citing_differently_is_a_warning(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    add_doc(&c, "x.txt", "A/HRC/RES/5/1");
+    add_doc(&c, "y.txt", "A/HRC/RES/5/2");
+    add_doc(&c, "z.txt", "A/HRC/RES/5/3");
+    struct cite_doc *en = add_doc(&c, "r.en.txt", "A/HRC/RES/7/1");
+    en->lang = CITE_LANG_EN;
+    add_typed(en, "A/HRC/RES/5/1", 1);
+    add_typed(en, "A/HRC/RES/5/2", 2);
+    struct cite_doc *fr = add_doc(&c, "r.fr.txt", "A/HRC/RES/7/1");
+    fr->lang = CITE_LANG_FR;
+    add_typed(fr, "A/HRC/RES/5/1", 1);
+    add_typed(fr, "A/HRC/RES/5/3", 2);
+    run_opts(&c, NULL, &ds, &st);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(count_code(&ds, CITE_D_LANG_VERSIONS, &s), 1);
+    assert_seen(s, CITE_D_LANG_VERSIONS, CITE_SEV_WARNING, "r.fr.txt", 1, 1);
+    assert_non_null(strstr(s->message, "'A/HRC/RES/5/3' only here"));
+    assert_non_null(strstr(s->message, "'A/HRC/RES/5/2' only there"));
+    assert_non_null(strstr(s->message, "r.en.txt"));
+    assert_int_equal(st.warnings, 1);
+    cite_corpus_release(&c);
+}
+
+static void
+test_registry_find_returns_the_first_entry(void **state)
+{
+    (void)state;
+    struct cite_check_registry reg;
+    cite_check_registry_init(&reg);
+    cite_check_registry_add(&reg, "A/HRC/RES/5/1", "2007-06-18", "first", 3);
+    cite_check_registry_add(&reg, "A/HRC/RES/5/1", "2007-06-19", "second", 4);
+    cite_check_registry_add(&reg, "A/HRC/RES/5/2", "not a date at all", NULL,
+                            0);
+    const struct cite_check_entry *e =
+        cite_check_registry_find(&reg, "A/HRC/RES/5/1");
+    assert_non_null(e);
+    assert_string_equal(e->title, "first");
+    assert_string_equal(e->date, "2007-06-18");
+    assert_int_equal(e->paragraphs, 3);
+    e = cite_check_registry_find(&reg, "A/HRC/RES/5/2");
+    assert_non_null(e);
+    assert_string_equal(e->date, "");
+    assert_null(e->title);
+    assert_null(cite_check_registry_find(&reg, "A/HRC/RES/5/3"));
+    cite_check_registry_release(&reg);
+    assert_int_equal(reg.n, 0);
+}
+
+static void
+test_registry_reads_from_yaml(void **state)
+{
+    (void)state;
+    static const char y[] =
+        "# known documents\n"
+        "- {id: E/CN.4/RES/2004/81, date: 2004-04-21, title: Impunity,\n"
+        "   paragraphs: 16}\n"
+        "- id: 'S/RES/242(1967)'\n";
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(&ds, 0, sizeof ds);
+    cite_check_registry_init(&reg);
+    assert_int_equal(
+        cite_yaml_read_registry_mem(&reg, y, strlen(y), "reg.yaml", &sink), 0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(reg.n, 2);
+    assert_string_equal(reg.entries[0].id, "E/CN.4/RES/2004/81");
+    assert_string_equal(reg.entries[0].date, "2004-04-21");
+    assert_string_equal(reg.entries[0].title, "Impunity");
+    assert_int_equal(reg.entries[0].paragraphs, 16);
+    assert_int_equal(reg.entries[0].line, 2);
+    assert_int_equal(reg.entries[0].column, 3);
+    assert_string_equal(reg.entries[1].id, "S/RES/242(1967)");
+    assert_string_equal(reg.entries[1].date, "");
+    assert_null(reg.entries[1].title);
+    assert_int_equal(reg.entries[1].paragraphs, 0);
+    cite_check_registry_release(&reg);
+}
+
+static void
+test_registry_schema_errors_are_reported_at_their_place(void **state)
+{
+    (void)state;
+    static const char y[] = "- id: A/HRC/RES/5/1\n"
+                            "  date: 2007-02-30\n"
+                            "  paragraphs: many\n"
+                            "- title: no id here\n"
+                            "- id: A/HRC/RES/5/2\n"
+                            "  colour: blue\n";
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(&ds, 0, sizeof ds);
+    cite_check_registry_init(&reg);
+    assert_int_equal(
+        cite_yaml_read_registry_mem(&reg, y, strlen(y), "reg.yaml", &sink), 0);
+    assert_int_equal(ds.n, 4);
+    for (size_t i = 0; i < ds.n; i++) {
+        assert_int_equal(ds.d[i].code, CITE_D_YAML_SCHEMA);
+        assert_string_equal(ds.d[i].file, "reg.yaml");
+    }
+    assert_int_equal(ds.d[0].line, 2); /* the date */
+    assert_int_equal(ds.d[0].column, 9);
+    assert_int_equal(ds.d[1].line, 3); /* paragraphs */
+    assert_int_equal(ds.d[2].line, 4); /* entry without id */
+    assert_int_equal(ds.d[2].column, 3);
+    assert_int_equal(ds.d[3].line, 6); /* unknown key */
+    assert_int_equal(ds.d[3].column, 3);
+    assert_int_equal(reg.n, 2); /* the bad values skipped, not the entries */
+    assert_string_equal(reg.entries[0].date, "");
+    assert_int_equal(reg.entries[0].paragraphs, 0);
+    cite_check_registry_release(&reg);
+}
+
+static void
+test_registry_that_is_not_a_sequence_is_refused(void **state)
+{
+    (void)state;
+    static const char y[] = "id: A/HRC/RES/5/1\n";
+    static const char bad[] = "- [unclosed\n";
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(&ds, 0, sizeof ds);
+    cite_check_registry_init(&reg);
+    assert_int_equal(
+        cite_yaml_read_registry_mem(&reg, y, strlen(y), "reg.yaml", &sink), 0);
+    assert_int_equal(ds.n, 1);
+    assert_int_equal(ds.d[0].code, CITE_D_YAML_SCHEMA);
+    assert_int_equal(ds.d[0].line, 1);
+    assert_int_equal(reg.n, 0);
+    memset(&ds, 0, sizeof ds);
+    assert_int_equal(
+        cite_yaml_read_registry_mem(&reg, bad, strlen(bad), "reg.yaml", &sink),
+        -1);
+    assert_true(ds.n > 0);
+    assert_int_equal(ds.d[ds.n - 1].code, CITE_D_YAML_SYNTAX);
+    cite_check_registry_release(&reg);
+}
+
 int
 main(void)
 {
@@ -519,6 +1011,28 @@ main(void)
         cmocka_unit_test(test_null_sink_still_counts),
         cmocka_unit_test(test_empty_corpus_has_no_findings),
         cmocka_unit_test(test_message_escapes_control_characters_of_the_target),
+        cmocka_unit_test(test_slugs_of_the_new_rules_are_stable),
+        cmocka_unit_test(test_unresolved_target_is_an_error_when_closed),
+        cmocka_unit_test(test_registry_resolves_a_target_when_closed),
+        cmocka_unit_test(test_date_mismatch_with_a_corpus_doc_is_a_warning),
+        cmocka_unit_test(test_date_mismatch_with_the_registry_is_a_warning),
+        cmocka_unit_test(test_no_date_mismatch_when_dates_agree_or_are_unknown),
+        cmocka_unit_test(
+            test_pinpoint_beyond_the_registry_paragraphs_is_an_error),
+        cmocka_unit_test(test_no_missing_paragraph_without_a_known_count),
+        cmocka_unit_test(test_citing_a_later_document_is_an_error),
+        cmocka_unit_test(test_no_later_document_when_earlier_or_undated),
+        cmocka_unit_test(test_self_citation_is_a_warning_and_nothing_else),
+        cmocka_unit_test(test_no_self_citation_for_another_id),
+        cmocka_unit_test(test_duplicate_document_is_an_error_at_the_second),
+        cmocka_unit_test(test_language_versions_are_not_duplicates),
+        cmocka_unit_test(
+            test_language_versions_citing_differently_is_a_warning),
+        cmocka_unit_test(test_registry_find_returns_the_first_entry),
+        cmocka_unit_test(test_registry_reads_from_yaml),
+        cmocka_unit_test(
+            test_registry_schema_errors_are_reported_at_their_place),
+        cmocka_unit_test(test_registry_that_is_not_a_sequence_is_refused),
         cmocka_unit_test(test_symbol_accepts_every_canonical_form),
         cmocka_unit_test(test_symbol_accepts_other_document_symbols),
         cmocka_unit_test(test_symbol_accepts_instrument_slugs),
