@@ -1,5 +1,6 @@
 /*
- * cite_render.h - writers: Graphviz DOT and metric tables.
+ * cite_render.h - writers: Graphviz DOT, metric tables and the reports of
+ * `check` (text, JSON, SARIF, GitHub workflow commands, JUnit XML).
  *
  * Writers take a FILE * (borrowed) and return 0, or -1 on a write error.
  */
@@ -8,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "cite_diag.h"
 #include "cite_graph.h"
 
 enum cite_table_format {
@@ -116,5 +118,59 @@ int cite_render_export(FILE *out, const struct cite_graph *g,
 
 /* Writes s as a DOT double-quoted string (with the quotes). */
 int cite_render_dot_string(FILE *out, const char *s);
+
+/*
+ * The findings of `check`, collected so that a report can be written as a
+ * whole (SARIF and JUnit need them all first).  Caller-owned:
+ * cite_report_init / cite_report_release.  Every string is a copy.
+ */
+struct cite_report_item {
+    enum cite_diag_code code;
+    enum cite_severity severity;
+    char *file;          /* NULL when unknown */
+    size_t line;         /* 1-based; 0 when unknown */
+    size_t column;       /* 1-based, in code points; 0 when unknown */
+    char *message;
+    char *source_line;   /* the line of the source text, or NULL */
+    size_t source_line_len;
+};
+
+struct cite_report {
+    struct cite_report_item *items; /* in the order reported */
+    size_t n, cap;
+    size_t by_sev[3];               /* count per enum cite_severity */
+};
+
+void cite_report_init(struct cite_report *r);
+void cite_report_release(struct cite_report *r);
+
+/* A cite_diag_fn: ctx is a struct cite_report; d is copied into it. */
+void cite_report_collect(void *ctx, const struct cite_diag *d);
+
+/* Sets item's source line (copied; replaces any). */
+void cite_report_set_source(struct cite_report_item *item, const char *line,
+                            size_t len);
+
+enum cite_report_format {
+    CITE_REPORT_TEXT,   /* file:line:col: severity: message [rule], source, caret */
+    CITE_REPORT_JSON,   /* an array of {file, line, column, severity, rule, message} */
+    CITE_REPORT_SARIF,  /* SARIF 2.1.0, one run */
+    CITE_REPORT_GITHUB, /* GitHub Actions workflow commands (::error ...) */
+    CITE_REPORT_JUNIT   /* JUnit XML: one testcase per document file */
+};
+
+struct cite_report_opts {
+    enum cite_report_format format;
+    /* 1: warnings fail too (JUnit writes a <failure> for each) */
+    int strict;
+    /* The document files checked (borrowed), in order: JUnit's testcases.
+     * Files of findings that are not listed get a testcase too, after. */
+    const char *const *files;
+    size_t nfiles;
+};
+
+/* Writes r (borrowed) to out as o says; 0, or -1 on a write error. */
+int cite_render_report(FILE *out, const struct cite_report *r,
+                       const struct cite_report_opts *o);
 
 #endif

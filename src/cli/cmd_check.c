@@ -1,95 +1,158 @@
 /*
  * cmd_check.c - citegraph check: broken citations, for people and for CI.
  *
- * Findings go to standard output (they are the command's result), one per
- * line as file:line:col: severity: message [slug], or as a JSON array.
+ * Findings go to standard output (or -o FILE): they are the command's
+ * result.  They are collected first (problems met while reading the inputs
+ * and the registry are findings too), then written in one of the formats
+ * of src/render/report.c.  For texts read from disk, the text report shows
+ * the source line of each finding and a caret under its column.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "core/core_int.h"
 
 static void
 help(FILE *out)
 {
-    fputs("usage: citegraph check [--format text|json] INPUT...\n"
+    fputs("usage: citegraph check [OPTION]... INPUT...\n"
           "\n"
           "Checks every citation of INPUT (YAML from 'extract', or texts):\n"
-          "  unresolved-target   the cited document is not in the corpus (note)\n"
+          "  unresolved-target   the cited document is not known (note; error with\n"
+          "                      --closed)\n"
           "  malformed-symbol    the cited id is not a possible UN symbol (error)\n"
           "  date-mismatch       the date given is not the target's adoption date (warning)\n"
           "  later-document      the target was adopted after the citing text (error)\n"
+          "  missing-paragraph   a cited paragraph the target does not have (error;\n"
+          "                      needs --registry)\n"
           "  self-citation       a text citing its own symbol (warning)\n"
           "  duplicate-document  two texts with one id and one language (error)\n"
           "  language-versions-differ  versions of one text cite different targets (warning)\n"
-          "Exit status: 0 no errors, 1 errors found, 2 usage, 3 system error.\n"
+          "Exit status: 0 no errors, 1 errors found (or warnings, with --strict),\n"
+          "2 usage, 3 system error.\n"
           "\n"
-          "  -f, --format FMT   text (default) or json\n"
-          "  -l, --lang LANG    language of text inputs (default: detected)\n"
-          "  -h, --help         this help\n"
+          "  -f, --format FMT     text (default), json, sarif, github or junit\n"
+          "  -o, --output FILE    write the report to FILE (atomically)\n"
+          "      --registry FILE  known documents beyond the corpus (YAML: id, date,\n"
+          "                       title, paragraphs)\n"
+          "      --closed         the corpus and the registry are all there is:\n"
+          "                       an unresolved target is an error\n"
+          "      --strict         warnings fail too (exit status 1)\n"
+          "  -l, --lang LANG      language of text inputs (default: detected)\n"
+          "  -h, --help           this help\n"
           "\n"
-          "example:\n"
-          "  citegraph check data/texts\n",
+          "examples:\n"
+          "  citegraph check data/texts\n"
+          "  citegraph check --format sarif -o check.sarif data/citations.yaml\n",
           out);
 }
 
-struct report {
-    int json;
-    size_t count;
-    size_t by_sev[3];
+enum { OPT_REGISTRY = 0x100, OPT_CLOSED, OPT_STRICT };
+
+/* The source files of the docs read from texts: only they can show a
+ * source line (a YAML input names files that may not be there). */
+struct sources {
+    struct cli_pathlist paths; /* owned copies, in corpus order */
 };
 
-static void
-json_string(const char *s)
+static int
+is_text_input(const char *in)
 {
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            fputs("\\\"", stdout);
-            break;
-        case '\\':
-            fputs("\\\\", stdout);
-            break;
-        case '\n':
-            fputs("\\n", stdout);
-            break;
-        case '\t':
-            fputs("\\t", stdout);
-            break;
-        default:
-            if (*p < 0x20) {
-                printf("\\u%04x", *p);
-            } else {
-                putchar(*p);
-            }
-        }
+    struct stat st;
+    if (strcmp(in, "-") == 0 || stat(in, &st) != 0) {
+        return 0;
     }
-    putchar('"');
+    return S_ISDIR(st.st_mode) || !cli_is_yaml_path(in);
 }
 
+/* Gives each finding in a text source its line, when it has none yet.
+ * Files are read whole, one at a time (findings come grouped by file). */
 static void
-finding(void *ctx, const struct cite_diag *d)
+attach_sources(struct cite_report *rep, const struct cli_pathlist *texts)
 {
-    struct report *r = ctx;
-    r->by_sev[d->severity]++;
-    if (r->json) {
-        fputs(r->count == 0 ? "[\n  {" : ",\n  {", stdout);
-        fputs("\"file\": ", stdout);
-        json_string(d->file ? d->file : "");
-        printf(", \"line\": %zu, \"column\": %zu, \"severity\": \"%s\", "
-               "\"rule\": \"%s\", \"message\": ",
-               d->line, d->column, cite_severity_name(d->severity),
-               cite_diag_slug(d->code));
-        json_string(d->message);
-        putchar('}');
-    } else {
-        printf("%s:%zu:%zu: %s: %s [%s]\n", d->file ? d->file : "-", d->line,
-               d->column, cite_severity_name(d->severity), d->message,
-               cite_diag_slug(d->code));
+    char *cached = NULL, *buf = NULL;
+    size_t len = 0;
+    for (size_t i = 0; i < rep->n; i++) {
+        struct cite_report_item *it = &rep->items[i];
+        if (it->source_line != NULL || it->file == NULL || it->line == 0) {
+            continue;
+        }
+        int known = 0;
+        for (size_t k = 0; k < texts->n && !known; k++) {
+            known = strcmp(texts->v[k], it->file) == 0;
+        }
+        if (!known) {
+            continue;
+        }
+        if (cached == NULL || strcmp(cached, it->file) != 0) {
+            free(cached);
+            free(buf);
+            cached = cite_i_xstrdup(it->file);
+            buf = NULL;
+            len = 0;
+            FILE *f = fopen(it->file, "rb");
+            if (f != NULL) {
+                struct cite_i_buf b = CITE_I_BUF_INIT;
+                char chunk[8192];
+                size_t got;
+                while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+                    cite_i_buf_add(&b, chunk, got);
+                }
+                fclose(f);
+                buf = b.ptr;
+                len = b.len;
+            }
+        }
+        if (buf == NULL) {
+            continue;
+        }
+        size_t line = 1, at = 0;
+        while (line < it->line && at < len) {
+            const char *nl = memchr(buf + at, '\n', len - at);
+            if (nl == NULL) {
+                at = len;
+                break;
+            }
+            at = (size_t)(nl - buf) + 1;
+            line++;
+        }
+        if (line != it->line || at >= len) {
+            continue;
+        }
+        const char *nl = memchr(buf + at, '\n', len - at);
+        size_t end = nl != NULL ? (size_t)(nl - buf) : len;
+        if (end > at && buf[end - 1] == '\r') {
+            end--;
+        }
+        cite_report_set_source(it, buf + at, end - at);
     }
-    r->count++;
+    free(cached);
+    free(buf);
+}
+
+/* Reads the registry; EXIT_OK, EXIT_FINDINGS (a syntax error, reported), or
+ * EXIT_SYSTEM (unreadable). */
+static int
+load_registry(struct cite_check_registry *reg, const char *path,
+              const struct cite_diag_sink *sink)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    int rc = cite_yaml_read_registry(reg, f, path, sink);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        cli_error("%s: error reading", path);
+        return EXIT_SYSTEM;
+    }
+    return rc == 0 ? EXIT_OK : EXIT_FINDINGS;
 }
 
 int
@@ -97,25 +160,39 @@ cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"registry", required_argument, NULL, OPT_REGISTRY},
+        {"closed", no_argument, NULL, OPT_CLOSED},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    struct report rep = {0, 0, {0, 0, 0}};
+    static const char *const formats[] = {"text", "json", "sarif", "github",
+                                          "junit", NULL};
     enum cite_lang lang = CITE_LANG_UNKNOWN;
-    int c;
+    const char *output = NULL, *registry = NULL;
+    struct cite_check_options copts = {0, NULL};
+    int format = 0, strict = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "text") == 0) {
-                rep.json = 0;
-            } else if (strcmp(optarg, "json") == 0) {
-                rep.json = 1;
-            } else {
-                cli_error("check: '%s' is not a format (text, json)", optarg);
+            if (cli_choice("check", optarg, formats, &format) != 0) {
                 return EXIT_USAGE;
             }
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case OPT_REGISTRY:
+            registry = optarg;
+            break;
+        case OPT_CLOSED:
+            copts.closed = 1;
+            break;
+        case OPT_STRICT:
+            strict = 1;
             break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
@@ -134,20 +211,68 @@ cmd_check(int argc, char **argv)
         cli_error("check: no input; see 'citegraph check --help'");
         return EXIT_USAGE;
     }
-    /* problems met while reading the inputs are findings too */
-    struct cite_diag_sink sink = {finding, &rep};
+
+    struct cite_report rep;
+    cite_report_init(&rep);
+    struct cite_diag_sink sink = {cite_report_collect, &rep};
+    struct cite_check_registry reg;
+    cite_check_registry_init(&reg);
     struct cite_corpus corpus;
     cite_corpus_init(&corpus);
-    int rc = cli_load_inputs(&corpus, argv + optind, argc - optind, lang, &sink);
-    if (rc == EXIT_SYSTEM) {
-        cite_corpus_release(&corpus);
-        return rc;
+    struct cli_pathlist texts = {NULL, 0, 0};
+    int rc = EXIT_OK;
+    if (registry != NULL) {
+        rc = load_registry(&reg, registry, &sink);
+        copts.registry = &reg;
     }
-    cite_check_run(&corpus, NULL, &sink, NULL);
-    if (rep.json) {
-        fputs(rep.count == 0 ? "[]\n" : "\n]\n", stdout);
+    /* one input at a time, to know which docs came from texts */
+    for (int i = optind; i < argc && rc != EXIT_SYSTEM; i++) {
+        size_t before = corpus.n;
+        int r = cli_load_inputs(&corpus, argv + i, 1, lang, &sink);
+        rc = r > rc ? r : rc;
+        if (is_text_input(argv[i])) {
+            for (size_t k = before; k < corpus.n; k++) {
+                cli_pathlist_add(&texts, cite_i_xstrdup(corpus.docs[k].source));
+            }
+        }
     }
+    if (rc != EXIT_SYSTEM) {
+        cite_check_run(&corpus, &copts, &sink, NULL);
+        if (format == CITE_REPORT_TEXT) {
+            attach_sources(&rep, &texts);
+        }
+        const char **files = cite_i_xreallocarray(NULL, corpus.n + 1,
+                                                  sizeof *files);
+        for (size_t k = 0; k < corpus.n; k++) {
+            files[k] = corpus.docs[k].source;
+        }
+        struct cite_report_opts ro = {(enum cite_report_format)format, strict,
+                                      files, corpus.n};
+        struct cli_output out;
+        if (cli_output_open(&out, output) != 0) {
+            rc = EXIT_SYSTEM;
+        } else {
+            int ok = cite_render_report(out.fp, &rep, &ro) == 0;
+            if (cli_output_close(&out, ok) != 0 || !ok) {
+                if (!ok && out.fp != stdout) {
+                    cli_error("%s: error writing", output);
+                }
+                rc = EXIT_SYSTEM;
+            }
+        }
+        free(files);
+    }
+    if (rc != EXIT_SYSTEM &&
+        (rep.by_sev[CITE_SEV_ERROR] > 0 ||
+         (strict && rep.by_sev[CITE_SEV_WARNING] > 0))) {
+        rc = EXIT_FINDINGS;
+    }
+    for (size_t k = 0; k < texts.n; k++) {
+        free(texts.v[k]);
+    }
+    free(texts.v);
     cite_corpus_release(&corpus);
-    return rep.by_sev[CITE_SEV_ERROR] > 0 || rc == EXIT_FINDINGS ? EXIT_FINDINGS
-                                                                  : EXIT_OK;
+    cite_check_registry_release(&reg);
+    cite_report_release(&rep);
+    return rc;
 }
