@@ -20,6 +20,20 @@ PKGS    := igraph yaml-0.1 cmocka libgvc
 APT_PKGS := libigraph-dev libyaml-dev libcmocka-dev pkg-config graphviz \
             libgraphviz-dev fonts-noto-cjk fonts-noto-core
 
+# The SARIF 2.1.0 schema that tests/sarif/validate.py checks `check --format
+# sarif` against (golden case check-sarif-schema).  It is not ours, so it is
+# not in the repository: `make deps` takes it from the npm package below
+# (npm pack: the tarball alone, none of its dependencies, no scripts run),
+# checks its SHA-256 and copies it to $(SARIF_SCHEMA), outside $(BUILD) so
+# that every build folder's tests find it.  Validation needs the jsonschema
+# Python module (Debian: python3-jsonschema) and the fetch needs npm (Debian:
+# npm; not installed when some npm, e.g. the one bundled with nodejs, exists).
+SARIF_NPM_PKG    := @microsoft/jest-sarif@1.0.0-beta.0
+SARIF_NPM_DIR    := build/npm
+SARIF_NPM_SCHEMA := $(SARIF_NPM_DIR)/package/lib/schemas/sarif-2.1.0-rtm.5.json
+SARIF_SHA256     := 2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8
+SARIF_SCHEMA     := build/sarif-2.1.0.json
+
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs igraph yaml-0.1 libgvc 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -54,18 +68,41 @@ deps:
 	command -v dot >/dev/null 2>&1 || missing=1; \
 	[ -n "$$(fc-list :lang=zh family 2>/dev/null)" ] || missing=1; \
 	[ -n "$$(fc-list :lang=ar family 2>/dev/null)" ] || missing=1; \
+	extra=""; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	  /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	  { missing=1; extra="$$extra python3-jsonschema"; }; \
+	if [ ! -f $(SARIF_SCHEMA) ] && ! command -v npm >/dev/null 2>&1; then \
+	  missing=1; extra="$$extra npm"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    echo "citegraph: installing $(APT_PKGS)"; \
+	    echo "citegraph: installing $(APT_PKGS)$$extra"; \
 	    $$SUDO apt-get update -q && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(APT_PKGS) || exit 1; \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(APT_PKGS) $$extra || exit 1; \
 	  else \
 	    echo "citegraph: missing build dependencies and no apt-get here;" >&2; \
 	    echo "citegraph: install igraph (>= 0.10), libyaml, cmocka, pkg-config, graphviz (with its" >&2; \
-	    echo "citegraph: development files) and fonts for Chinese and Arabic" >&2; \
+	    echo "citegraph: development files), fonts for Chinese and Arabic, the Python module" >&2; \
+	    echo "citegraph: jsonschema and npm" >&2; \
 	    exit 1; \
 	  fi; \
+	fi
+	@if [ ! -f $(SARIF_SCHEMA) ]; then \
+	  if [ ! -f $(SARIF_NPM_SCHEMA) ]; then \
+	    echo "citegraph: fetching the SARIF 2.1.0 schema from npm: $(SARIF_NPM_PKG)"; \
+	    rm -rf $(SARIF_NPM_DIR) && mkdir -p $(SARIF_NPM_DIR) && \
+	    tgz=$$(cd $(SARIF_NPM_DIR) && npm pack --silent --ignore-scripts $(SARIF_NPM_PKG)) && \
+	    tar -xzf $(SARIF_NPM_DIR)/$$tgz -C $(SARIF_NPM_DIR) || exit 1; \
+	  fi; \
+	  if [ ! -f $(SARIF_NPM_SCHEMA) ]; then \
+	    echo "citegraph: $(SARIF_NPM_PKG) has no $(SARIF_NPM_SCHEMA:$(SARIF_NPM_DIR)/package/%=%)" >&2; exit 1; \
+	  fi; \
+	  echo "$(SARIF_SHA256)  $(SARIF_NPM_SCHEMA)" | sha256sum -c --quiet - || { \
+	    echo "citegraph: the SARIF schema from $(SARIF_NPM_PKG) is not the one expected" >&2; \
+	    rm -rf $(SARIF_NPM_DIR); exit 1; }; \
+	  cp $(SARIF_NPM_SCHEMA) $(SARIF_SCHEMA).tmp && mv $(SARIF_SCHEMA).tmp $(SARIF_SCHEMA); \
 	fi
 
 # --- build -----------------------------------------------------------------
@@ -123,7 +160,7 @@ check-spec: $(SPEC_BIN)
 	@$(SPEC_BIN) tests/spec/extract-*.txt
 
 check-golden: $(BIN)
-	@sh tests/golden/run.sh $(BIN)
+	@SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) sh tests/golden/run.sh $(BIN)
 
 asan:
 	@$(MAKE) --no-print-directory deps
