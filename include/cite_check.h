@@ -96,4 +96,42 @@ void cite_check_run(const struct cite_corpus *corpus,
  */
 int cite_check_symbol(const char *id, const char **why);
 
+/*
+ * The configuration of `citegraph check` (.citegraph.yaml; read by
+ * cite_yaml_read_config).  Caller-owned: cite_check_config_init / _release.
+ */
+#define CITE_CHECK_SEV_DEFAULT (-1) /* keep the rule's severity */
+#define CITE_CHECK_SEV_OFF 3        /* drop the rule's findings */
+
+struct cite_check_config {
+    /* per code: CITE_CHECK_SEV_DEFAULT, an enum cite_severity, or
+     * CITE_CHECK_SEV_OFF */
+    int severity[CITE_D__COUNT];
+    char **ignore_paths;   /* fnmatch(3) globs over a finding's file */
+    size_t n_ignore_paths;
+    char **ignore_targets; /* canonical ids or globs over a cited target */
+    size_t n_ignore_targets;
+};
+
+void cite_check_config_init(struct cite_check_config *c);
+void cite_check_config_release(struct cite_check_config *c);
+
+/* Appends a copy of glob to the list (list is &c->ignore_paths or
+ * &c->ignore_targets, n its count). */
+void cite_check_config_add(char ***list, size_t *n, const char *glob);
+
+/* 1 when file (may be NULL: never) matches one of the ignore-paths. */
+int cite_check_config_ignores_path(const struct cite_check_config *c,
+                                   const char *file);
+
+/* 1 when target (may be NULL: never) matches one of the ignore-targets. */
+int cite_check_config_ignores_target(const struct cite_check_config *c,
+                                     const char *target);
+
+/*
+ * 1 for the rules reported per citation, whose message starts with the
+ * quoted target ('ID' ...): those ignore-targets and baselines key on.
+ */
+int cite_check_is_citation_rule(enum cite_diag_code code);
+
 #endif

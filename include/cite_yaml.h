@@ -66,4 +66,26 @@ int cite_yaml_read_registry_mem(struct cite_check_registry *reg,
                                 const char *buf, size_t n, const char *path,
                                 const struct cite_diag_sink *sink);
 
+/*
+ * Reads the configuration of `citegraph check` (.citegraph.yaml) from f
+ * into cfg (caller-owned, initialised).  The root is a mapping, every key
+ * optional:
+ *
+ *   severity: {date-mismatch: error, unresolved-target: off}
+ *   ignore-paths: ["*.draft.txt"]
+ *   ignore-targets: [A/HRC/RES/5/1, "E/CN.4/RES/2004/[0-9]*"]
+ *
+ * severity maps rule slugs to note, warning, error or off.  Schema problems
+ * (unknown keys or slugs, a bad severity) are reported to sink as
+ * [yaml-schema] at file:line:col and skipped.  Returns 0 when the stream
+ * was read, -1 on a syntax or read error.
+ */
+int cite_yaml_read_config(struct cite_check_config *cfg, FILE *f,
+                          const char *path, const struct cite_diag_sink *sink);
+
+/* The same for n bytes in memory. */
+int cite_yaml_read_config_mem(struct cite_check_config *cfg, const char *buf,
+                              size_t n, const char *path,
+                              const struct cite_diag_sink *sink);
+
 #endif

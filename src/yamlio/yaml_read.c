@@ -1092,6 +1092,132 @@ read_registry_stream(struct reader *rd, void *arg)
     }
 }
 
+/* ---- the configuration of check --------------------------------------- */
+
+static const char *const cfg_keys[] = {"severity", "ignore-paths",
+                                       "ignore-targets"};
+enum { C_SEVERITY, C_IGNORE_PATHS, C_IGNORE_TARGETS };
+static const char ctx_cfg[] = "in configuration";
+
+_Static_assert(CITE_D__COUNT <= 32, "read_mapping takes at most 32 keys");
+
+static int
+cfg_severity_value(struct reader *rd, int k, void *arg)
+{
+    struct cite_check_config *cfg = arg;
+    static const char *const names[] = {"note", "warning", "error", "off"};
+    const char *slug = cite_diag_slug((enum cite_diag_code)k);
+    const char *s;
+    if (!get_str(rd, slug, "in 'severity'", &s)) {
+        return 0;
+    }
+    if (s == NULL) {
+        return 1;
+    }
+    for (int i = 0; i < NKEYS(names); i++) {
+        if (strcmp(s, names[i]) == 0) {
+            cfg->severity[k] = i; /* CITE_SEV_* in order, then OFF */
+            return 1;
+        }
+    }
+    report(rd, CITE_D_YAML_SCHEMA, &rd->ev.start_mark,
+           "unknown severity '%s' for '%s' %s (note, warning, error or off)",
+           show(rd, s, strlen(s)), slug, ctx_cfg);
+    return 1;
+}
+
+static int
+read_cfg_list(struct reader *rd, const char *key, char ***list, size_t *n)
+{
+    int ok;
+    if (!expect(rd, YAML_SEQUENCE_START_EVENT, key, ctx_cfg, &ok)) {
+        return 0;
+    }
+    if (!ok) {
+        return 1;
+    }
+    for (;;) {
+        const char *s;
+        if (!next(rd)) {
+            return 0;
+        }
+        if (rd->ev.type == YAML_SEQUENCE_END_EVENT) {
+            return 1;
+        }
+        if (!get_str(rd, key, ctx_cfg, &s)) {
+            return 0;
+        }
+        if (s != NULL && *s != '\0') {
+            cite_check_config_add(list, n, s);
+        } else if (rd->ev.type == YAML_SCALAR_EVENT) {
+            report(rd, CITE_D_YAML_SCHEMA, &rd->ev.start_mark,
+                   "empty entry in '%s' %s", key, ctx_cfg);
+        }
+    }
+}
+
+static int
+cfg_value(struct reader *rd, int k, void *arg)
+{
+    struct cite_check_config *cfg = arg;
+    int ok;
+    switch (k) {
+    case C_SEVERITY: {
+        const char *slugs[CITE_D__COUNT];
+        for (int i = 0; i < CITE_D__COUNT; i++) {
+            slugs[i] = cite_diag_slug((enum cite_diag_code)i);
+        }
+        if (!expect(rd, YAML_MAPPING_START_EVENT, "severity", ctx_cfg, &ok)) {
+            return 0;
+        }
+        return !ok || read_mapping(rd, slugs, CITE_D__COUNT, "in 'severity'",
+                                   cfg_severity_value, cfg);
+    }
+    case C_IGNORE_PATHS:
+        return read_cfg_list(rd, "ignore-paths", &cfg->ignore_paths,
+                             &cfg->n_ignore_paths);
+    default:
+        return read_cfg_list(rd, "ignore-targets", &cfg->ignore_targets,
+                             &cfg->n_ignore_targets);
+    }
+}
+
+static int
+read_config_stream(struct reader *rd, void *arg)
+{
+    struct cite_check_config *cfg = arg;
+    if (!next(rd)) { /* STREAM-START */
+        return -1;
+    }
+    for (;;) {
+        if (!next(rd)) {
+            return -1;
+        }
+        if (rd->ev.type == YAML_STREAM_END_EVENT) {
+            return 0;
+        }
+        if (!next(rd)) { /* the root */
+            return -1;
+        }
+        int ok = 1;
+        if (is_null(&rd->ev) && rd->ev.data.scalar.anchor == NULL) {
+            /* an empty configuration */
+        } else if (!node_ok(rd, YAML_MAP_TAG)) {
+            ok = skip_node(rd);
+        } else if (rd->ev.type != YAML_MAPPING_START_EVENT) {
+            report(rd, CITE_D_YAML_SCHEMA, &rd->ev.start_mark,
+                   "configuration is not a mapping");
+            ok = skip_node(rd);
+        } else {
+            ok = read_mapping(rd, cfg_keys, NKEYS(cfg_keys), ctx_cfg,
+                              cfg_value, cfg);
+        }
+        if (!ok || !next(rd)) { /* DOCUMENT-END */
+            return -1;
+        }
+    }
+}
+
 /* ---- entry points ----------------------------------------------------- */
 
 static int
@@ -1185,6 +1311,27 @@ cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
     int rc = slurp(f, path, sink, &b);
     if (rc == 0) {
         rc = cite_yaml_read_mem(corpus, b.ptr, b.len, path, sink);
+    }
+    cite_i_buf_release(&b);
+    return rc;
+}
+
+int
+cite_yaml_read_config_mem(struct cite_check_config *cfg, const char *buf,
+                          size_t n, const char *path,
+                          const struct cite_diag_sink *sink)
+{
+    return read_mem(buf, n, path, sink, read_config_stream, cfg);
+}
+
+int
+cite_yaml_read_config(struct cite_check_config *cfg, FILE *f, const char *path,
+                      const struct cite_diag_sink *sink)
+{
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    int rc = slurp(f, path, sink, &b);
+    if (rc == 0) {
+        rc = cite_yaml_read_config_mem(cfg, b.ptr, b.len, path, sink);
     }
     cite_i_buf_release(&b);
     return rc;

@@ -998,6 +998,81 @@ test_registry_that_is_not_a_sequence_is_refused(void **state)
     cite_check_registry_release(&reg);
 }
 
+/* ---- configuration ---------------------------------------------------- */
+
+static void
+test_config_reads_from_yaml(void **state)
+{
+    (void)state;
+    static const char y[] =
+        "severity: {date-mismatch: error, unresolved-target: off,\n"
+        "           self-citation: note}\n"
+        "ignore-paths: [\"drafts/*\"]\n"
+        "ignore-targets:\n"
+        "  - A/HRC/RES/5/1\n"
+        "  - \"E/CN.4/*\"\n";
+    struct cite_check_config cfg;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(&ds, 0, sizeof ds);
+    cite_check_config_init(&cfg);
+    assert_int_equal(
+        cite_yaml_read_config_mem(&cfg, y, strlen(y), "c.yaml", &sink), 0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(cfg.severity[CITE_D_DATE_MISMATCH], CITE_SEV_ERROR);
+    assert_int_equal(cfg.severity[CITE_D_UNRESOLVED], CITE_CHECK_SEV_OFF);
+    assert_int_equal(cfg.severity[CITE_D_SELF_CITATION], CITE_SEV_NOTE);
+    assert_int_equal(cfg.severity[CITE_D_LATER_DOCUMENT],
+                     CITE_CHECK_SEV_DEFAULT);
+    assert_int_equal(cfg.n_ignore_paths, 1);
+    assert_int_equal(cfg.n_ignore_targets, 2);
+    assert_true(cite_check_config_ignores_path(&cfg, "drafts/a/b.txt"));
+    assert_false(cite_check_config_ignores_path(&cfg, "texts/b.txt"));
+    assert_false(cite_check_config_ignores_path(&cfg, NULL));
+    assert_true(cite_check_config_ignores_target(&cfg, "A/HRC/RES/5/1"));
+    assert_true(cite_check_config_ignores_target(&cfg, "E/CN.4/RES/2004/81"));
+    assert_false(cite_check_config_ignores_target(&cfg, "A/HRC/RES/5/10"));
+    cite_check_config_release(&cfg);
+    assert_int_equal(cfg.n_ignore_targets, 0);
+}
+
+static void
+test_config_schema_errors_are_reported_at_their_place(void **state)
+{
+    (void)state;
+    static const char y[] = "severity:\n"
+                            "  self-citation: fatal\n"
+                            "  no-such-rule: error\n"
+                            "ignore-paths: x\n"
+                            "colour: blue\n";
+    struct cite_check_config cfg;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(&ds, 0, sizeof ds);
+    cite_check_config_init(&cfg);
+    assert_int_equal(
+        cite_yaml_read_config_mem(&cfg, y, strlen(y), "c.yaml", &sink), 0);
+    assert_int_equal(ds.n, 4);
+    static const size_t where[4][2] = {{2, 18}, {3, 3}, {4, 15}, {5, 1}};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(ds.d[i].code, CITE_D_YAML_SCHEMA);
+        assert_int_equal(ds.d[i].line, where[i][0]);
+        assert_int_equal(ds.d[i].column, where[i][1]);
+    }
+    assert_int_equal(cfg.severity[CITE_D_SELF_CITATION],
+                     CITE_CHECK_SEV_DEFAULT);
+    assert_int_equal(cfg.n_ignore_paths, 0);
+    cite_check_config_release(&cfg);
+
+    static const char bad[] = "[a, b]\n";
+    memset(&ds, 0, sizeof ds);
+    assert_int_equal(
+        cite_yaml_read_config_mem(&cfg, bad, strlen(bad), "c.yaml", &sink), 0);
+    assert_int_equal(ds.n, 1);
+    assert_string_equal(ds.d[0].message, "configuration is not a mapping");
+    cite_check_config_release(&cfg);
+}
+
 int
 main(void)
 {
@@ -1033,6 +1108,9 @@ main(void)
         cmocka_unit_test(
             test_registry_schema_errors_are_reported_at_their_place),
         cmocka_unit_test(test_registry_that_is_not_a_sequence_is_refused),
+        cmocka_unit_test(test_config_reads_from_yaml),
+        cmocka_unit_test(
+            test_config_schema_errors_are_reported_at_their_place),
         cmocka_unit_test(test_symbol_accepts_every_canonical_form),
         cmocka_unit_test(test_symbol_accepts_other_document_symbols),
         cmocka_unit_test(test_symbol_accepts_instrument_slugs),
