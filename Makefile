@@ -4,7 +4,7 @@
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make eval    measure extraction against ../shared/corpus (says so when it is missing)
-#   make bench   benchmarks (extraction stays linear in its input)
+#   make bench   benchmarks (extraction stays linear in its input, check --cache)
 #   make format  clang-format every C file
 #   make clean
 
@@ -177,6 +177,7 @@ asan:
 BENCH_MB    ?= 100
 BENCH_DOCS  ?= 100000
 BENCH_CITES ?= 1000000
+BENCH_TEXTS ?= 10000
 BENCH_GEN   := $(BUILD)/tests/bench-gen
 
 $(BENCH_GEN): tests/bench/gen.c
@@ -186,6 +187,7 @@ $(BENCH_GEN): tests/bench/gen.c
 bench: all $(BENCH_GEN)
 	@sh tests/bench/linear.sh $(BIN) $(BENCH_MB)
 	@sh tests/bench/graph.sh $(BIN) $(BENCH_GEN) $(BENCH_DOCS) $(BENCH_CITES)
+	@sh tests/bench/cache.sh $(BIN) $(BENCH_TEXTS)
 
 format:
 	clang-format -i --style='{BasedOnStyle: LLVM, IndentWidth: 4, ColumnLimit: 80, AlwaysBreakAfterDefinitionReturnType: All, BreakBeforeBraces: Linux}' \

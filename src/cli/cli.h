@@ -44,6 +44,19 @@ int cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
                     enum cite_lang lang, const struct cite_diag_sink *sink);
 
 /*
+ * check --cache (src/cli/cache.c): with a directory set, cli_load_inputs()
+ * looks each text up there by the SHA-256 of its bytes (with the version,
+ * --lang and the file's base name) and extracts, then saves, only on a
+ * miss.  NULL (the default) turns the cache off.
+ */
+void cli_cache_set_dir(const char *dir);
+const char *cli_cache_dir(void);
+/* Loads one text through the cache (a directory must be set); as
+ * cli_load_inputs() for one text. */
+int cli_cache_load_text(struct cite_corpus *corpus, const char *path,
+                        enum cite_lang lang, const struct cite_diag_sink *sink);
+
+/*
  * Output to a file written atomically: opens a temporary file beside path
  * (or stdout when path is NULL or "-"); cli_output_close() flushes,
  * checks for errors and renames it into place, or removes it when ok is 0.

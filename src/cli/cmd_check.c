@@ -50,6 +50,9 @@ help(FILE *out)
           "                       --write-baseline); only new errors fail\n"
           "      --write-baseline FILE  write the findings to FILE as a baseline\n"
           "                       (atomically) instead of reporting them; exit 0\n"
+          "      --cache DIR      keep what is extracted from each text in DIR,\n"
+          "                       by content, and reuse it while the text, the\n"
+          "                       version and --lang stay the same\n"
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
           "  -h, --help           this help\n"
           "\n"
@@ -66,7 +69,8 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_BASELINE,
-    OPT_WRITE_BASELINE
+    OPT_WRITE_BASELINE,
+    OPT_CACHE
 };
 
 /* The source files of the docs read from texts: only they can show a
@@ -433,6 +437,7 @@ cmd_check(int argc, char **argv)
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+        {"cache", required_argument, NULL, OPT_CACHE},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -441,7 +446,7 @@ cmd_check(int argc, char **argv)
                                           "junit", NULL};
     enum cite_lang lang = CITE_LANG_UNKNOWN;
     const char *output = NULL, *registry = NULL, *config = NULL;
-    const char *baseline = NULL, *write_to = NULL;
+    const char *baseline = NULL, *write_to = NULL, *cache = NULL;
     struct cite_check_options copts = {0, NULL};
     int format = 0, strict = 0, no_config = 0, c;
     optind = 1;
@@ -475,6 +480,13 @@ cmd_check(int argc, char **argv)
             break;
         case OPT_WRITE_BASELINE:
             write_to = optarg;
+            break;
+        case OPT_CACHE:
+            if (*optarg == '\0') {
+                cli_error("check: '--cache' takes a directory");
+                return EXIT_USAGE;
+            }
+            cache = optarg;
             break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
@@ -525,6 +537,7 @@ cmd_check(int argc, char **argv)
         rc = r > rc ? r : rc;
         copts.registry = &reg;
     }
+    cli_cache_set_dir(cache);
     /* one input at a time, to know which docs came from texts */
     for (int i = optind; i < argc && rc != EXIT_SYSTEM; i++) {
         size_t before = corpus.n;
@@ -536,6 +549,7 @@ cmd_check(int argc, char **argv)
             }
         }
     }
+    cli_cache_set_dir(NULL);
     if (rc != EXIT_SYSTEM) {
         cite_check_run(&corpus, &copts, &sink, NULL);
         filter_findings(&rep, &cfg, baseline != NULL ? &bl : NULL);

@@ -137,6 +137,9 @@ static int
 load_text(struct cite_corpus *corpus, const char *path, enum cite_lang lang,
           const struct cite_diag_sink *sink)
 {
+    if (cli_cache_dir() != NULL) {
+        return cli_cache_load_text(corpus, path, lang, sink);
+    }
     struct cite_text t;
     if (cite_text_load(&t, path) != 0) {
         cli_error("%s: %s", path, strerror(errno));

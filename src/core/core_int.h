@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cite_diag.h"
 
@@ -62,5 +63,20 @@ void cite_i_diag_vemit(const struct cite_diag_sink *sink,
                        enum cite_diag_code code, enum cite_severity sev,
                        const char *file, size_t line, size_t column,
                        size_t offset, const char *fmt, va_list ap);
+
+/*
+ * SHA-256 (FIPS 180-4, src/core/sha256.c): init, add bytes any number of
+ * times, finish into 32 bytes; _hex gives 64 lower-case digits and a NUL.
+ */
+struct cite_i_sha256 {
+    uint32_t h[8];
+    uint64_t total;         /* bytes added */
+    unsigned char buf[64];
+    size_t used;            /* bytes in buf */
+};
+void cite_i_sha256_init(struct cite_i_sha256 *s);
+void cite_i_sha256_add(struct cite_i_sha256 *s, const void *data, size_t n);
+void cite_i_sha256_finish(struct cite_i_sha256 *s, unsigned char out[32]);
+void cite_i_sha256_hex(const unsigned char digest[32], char out[65]);
 
 #endif
