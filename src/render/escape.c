@@ -348,3 +348,56 @@ cite_i_grid_release(struct cite_i_grid *t)
     t->cells = NULL;
     t->ncell = t->cap = 0;
 }
+
+/*
+ * XML character data and attribute values: the five entities, tab and
+ * line breaks as references, control characters (not allowed in XML 1.0,
+ * even as references) dropped, invalid UTF-8 as U+FFFD.  GraphML and JUnit
+ * both write through this.
+ */
+void
+cite_i_xml_text(struct cite_i_buf *b, const char *str)
+{
+    const unsigned char *s = (const unsigned char *)(str != NULL ? str : "");
+    size_t n = strlen((const char *)s);
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t len = cite_i_utf8_decode(s + i, n - i, &cp);
+        switch (cp) {
+        case '&':
+            cite_i_buf_adds(b, "&amp;");
+            break;
+        case '<':
+            cite_i_buf_adds(b, "&lt;");
+            break;
+        case '>':
+            cite_i_buf_adds(b, "&gt;");
+            break;
+        case '"':
+            cite_i_buf_adds(b, "&quot;");
+            break;
+        case '\'':
+            cite_i_buf_adds(b, "&apos;");
+            break;
+        case '\t':
+            cite_i_buf_adds(b, "&#9;");
+            break;
+        case '\n':
+            cite_i_buf_adds(b, "&#10;");
+            break;
+        case '\r':
+            cite_i_buf_adds(b, "&#13;");
+            break;
+        default:
+            if ((cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) || cp == 0xFFFE || cp == 0xFFFF) {
+                /* dropped */
+            } else if (cp == 0xFFFD && len == 1) {
+                cite_i_buf_adds(b, "\xEF\xBF\xBD");
+            } else {
+                cite_i_buf_add(b, (const char *)s + i, len);
+            }
+            break;
+        }
+        i += len;
+    }
+}

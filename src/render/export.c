@@ -47,52 +47,6 @@ is_control(unsigned cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
-static void
-xml_text(struct cite_i_buf *b, const char *str)
-{
-    const unsigned char *s = (const unsigned char *)(str != NULL ? str : "");
-    size_t n = strlen((const char *)s);
-    for (size_t i = 0; i < n;) {
-        unsigned cp;
-        size_t len = cite_i_utf8_decode(s + i, n - i, &cp);
-        switch (cp) {
-        case '&':
-            cite_i_buf_adds(b, "&amp;");
-            break;
-        case '<':
-            cite_i_buf_adds(b, "&lt;");
-            break;
-        case '>':
-            cite_i_buf_adds(b, "&gt;");
-            break;
-        case '"':
-            cite_i_buf_adds(b, "&quot;");
-            break;
-        case '\'':
-            cite_i_buf_adds(b, "&apos;");
-            break;
-        case '\t':
-            cite_i_buf_adds(b, "&#9;");
-            break;
-        case '\n':
-            cite_i_buf_adds(b, "&#10;");
-            break;
-        case '\r':
-            cite_i_buf_adds(b, "&#13;");
-            break;
-        default:
-            if (is_control(cp) || cp == 0xFFFE || cp == 0xFFFF) {
-                /* dropped */
-            } else if (cp == 0xFFFD && len == 1) {
-                cite_i_buf_adds(b, "\xEF\xBF\xBD");
-            } else {
-                cite_i_buf_add(b, (const char *)s + i, len);
-            }
-            break;
-        }
-        i += len;
-    }
-}
 
 static void
 gml_string(struct cite_i_buf *b, const char *str)
@@ -201,7 +155,7 @@ graphml_data(struct cite_i_buf *b, const char *key, const char *value)
         return;
     }
     cite_i_buf_addf(b, "      <data key=\"%s\">", key);
-    xml_text(b, value);
+    cite_i_xml_text(b, value);
     cite_i_buf_adds(b, "</data>\n");
 }
 
@@ -234,7 +188,7 @@ graphml(struct cite_i_buf *b, const struct cite_graph *g)
     for (size_t i = 0; i < n; i++) {
         const struct cite_graph_node *node = cite_graph_node(g, i);
         cite_i_buf_adds(b, "    <node id=\"");
-        xml_text(b, node->id);
+        cite_i_xml_text(b, node->id);
         cite_i_buf_adds(b, "\">\n");
         graphml_data(b, "label", node->id);
         graphml_data(b, "body", body_of(node));
@@ -251,9 +205,9 @@ graphml(struct cite_i_buf *b, const struct cite_graph *g)
     for (size_t k = 0; k < m; k++) {
         const struct cite_graph_edge *e = cite_graph_edge(g, k);
         cite_i_buf_adds(b, "    <edge source=\"");
-        xml_text(b, cite_graph_node(g, e->from)->id);
+        cite_i_xml_text(b, cite_graph_node(g, e->from)->id);
         cite_i_buf_adds(b, "\" target=\"");
-        xml_text(b, cite_graph_node(g, e->to)->id);
+        cite_i_xml_text(b, cite_graph_node(g, e->to)->id);
         cite_i_buf_adds(b, "\">\n      <data key=\"weight\">");
         add_weight(b, e->weight);
         cite_i_buf_adds(b, "</data>\n    </edge>\n");

@@ -32,6 +32,9 @@ void cite_i_num_exact(char *buf, double x);
  * characters escaped, UTF-8 kept, invalid bytes as \uFFFD. */
 void cite_i_json_string(struct cite_i_buf *b, const char *s);
 
+/* s (NULL as "") escaped for XML text and attribute values. */
+void cite_i_xml_text(struct cite_i_buf *b, const char *s);
+
 /* An RFC 4180 field: quoted when it holds a comma, a quote, a line break
  * or a leading or trailing space; quotes inside doubled. */
 void cite_i_csv_field(struct cite_i_buf *b, const char *s);

@@ -306,54 +306,6 @@ write_github(struct cite_i_buf *b, const struct cite_report *r)
 
 /* --- JUnit XML ------------------------------------------------------------- */
 
-/* Text or attribute value: markup escaped, characters XML 1.0 does not
- * allow dropped, invalid UTF-8 as U+FFFD. */
-static void
-xml_text(struct cite_i_buf *b, const char *str)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t n = strlen(str);
-    for (size_t i = 0; i < n;) {
-        unsigned cp;
-        size_t len = cite_i_utf8_decode(s + i, n - i, &cp);
-        switch (cp) {
-        case '&':
-            cite_i_buf_adds(b, "&amp;");
-            break;
-        case '<':
-            cite_i_buf_adds(b, "&lt;");
-            break;
-        case '>':
-            cite_i_buf_adds(b, "&gt;");
-            break;
-        case '"':
-            cite_i_buf_adds(b, "&quot;");
-            break;
-        case '\'':
-            cite_i_buf_adds(b, "&apos;");
-            break;
-        case '\t':
-            cite_i_buf_adds(b, "&#9;");
-            break;
-        case '\n':
-            cite_i_buf_adds(b, "&#10;");
-            break;
-        case '\r':
-            cite_i_buf_adds(b, "&#13;");
-            break;
-        default:
-            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
-                /* not allowed in XML 1.0, even as a reference */
-            } else if (cp == 0xFFFD && len == 1) {
-                cite_i_buf_adds(b, "\xEF\xBF\xBD");
-            } else {
-                cite_i_buf_add(b, (const char *)s + i, len);
-            }
-            break;
-        }
-        i += len;
-    }
-}
 
 static int
 fails(const struct cite_report_item *it, int strict)
@@ -373,7 +325,7 @@ junit_case(struct cite_i_buf *b, const struct cite_report *r, const char *file,
            int strict)
 {
     cite_i_buf_adds(b, "  <testcase classname=\"citegraph.check\" name=\"");
-    xml_text(b, file);
+    cite_i_xml_text(b, file);
     cite_i_buf_adds(b, "\"");
     int open = 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -387,13 +339,13 @@ junit_case(struct cite_i_buf *b, const struct cite_report *r, const char *file,
         }
         cite_i_buf_addf(b, "    <failure type=\"%s\" message=\"",
                         cite_diag_slug(it->code));
-        xml_text(b, it->message);
+        cite_i_xml_text(b, it->message);
         cite_i_buf_adds(b, "\">");
         struct cite_i_buf line = CITE_I_BUF_INIT;
         cite_i_buf_addf(&line, "%s:%zu:%zu: %s: %s [%s]", file, it->line,
                         it->column, cite_severity_name(it->severity),
                         it->message, cite_diag_slug(it->code));
-        xml_text(b, line.ptr);
+        cite_i_xml_text(b, line.ptr);
         cite_i_buf_release(&line);
         cite_i_buf_adds(b, "</failure>\n");
     }

@@ -816,6 +816,38 @@ cite_value(struct reader *rd, int k, void *arg)
     }
 }
 
+/*
+ * The next entry of a sequence of mappings (the citations, the registry):
+ * returns 1 at its MAPPING_START, 0 at the end of the sequence, -1 on a
+ * syntax error.  An entry that is not a mapping is reported and skipped.
+ */
+static int
+next_entry(struct reader *rd, const char *what)
+{
+    for (;;) {
+        if (!next(rd)) {
+            return -1;
+        }
+        if (rd->ev.type == YAML_SEQUENCE_END_EVENT) {
+            return 0;
+        }
+        if (!node_ok(rd, YAML_MAP_TAG)) {
+            if (!skip_node(rd)) {
+                return -1;
+            }
+            continue;
+        }
+        if (rd->ev.type != YAML_MAPPING_START_EVENT) {
+            wrong_type(rd, "a mapping", what, "entry");
+            if (!skip_node(rd)) {
+                return -1;
+            }
+            continue;
+        }
+        return 1;
+    }
+}
+
 static int
 read_citations(struct reader *rd, struct cite_doc *doc)
 {
@@ -827,24 +859,9 @@ read_citations(struct reader *rd, struct cite_doc *doc)
         return 1;
     }
     for (;;) {
-        if (!next(rd)) {
-            return 0;
-        }
-        if (rd->ev.type == YAML_SEQUENCE_END_EVENT) {
-            return 1;
-        }
-        if (!node_ok(rd, YAML_MAP_TAG)) {
-            if (!skip_node(rd)) {
-                return 0;
-            }
-            continue;
-        }
-        if (rd->ev.type != YAML_MAPPING_START_EVENT) {
-            wrong_type(rd, "a mapping", "citations", "entry");
-            if (!skip_node(rd)) {
-                return 0;
-            }
-            continue;
+        int at = next_entry(rd, "citations");
+        if (at <= 0) {
+            return at == 0;
         }
         /* built aside and added whole, so a refused entry leaves no trace */
         struct cite_ref ref;
@@ -1030,24 +1047,9 @@ read_registry_root(struct reader *rd, struct cite_check_registry *reg)
         return skip_node(rd);
     }
     for (;;) {
-        if (!next(rd)) {
-            return 0;
-        }
-        if (rd->ev.type == YAML_SEQUENCE_END_EVENT) {
-            return 1;
-        }
-        if (!node_ok(rd, YAML_MAP_TAG)) {
-            if (!skip_node(rd)) {
-                return 0;
-            }
-            continue;
-        }
-        if (rd->ev.type != YAML_MAPPING_START_EVENT) {
-            wrong_type(rd, "a mapping", "registry", "entry");
-            if (!skip_node(rd)) {
-                return 0;
-            }
-            continue;
+        int at = next_entry(rd, "registry");
+        if (at <= 0) {
+            return at == 0;
         }
         struct reg_arg a;
         yaml_mark_t start = rd->ev.start_mark;
