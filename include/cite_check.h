@@ -70,6 +70,11 @@ struct cite_check_options {
     int closed;
     /* Known documents beyond the corpus (borrowed); may be NULL. */
     const struct cite_check_registry *registry;
+    /*
+     * Per diagnostic code, 1: the rule is off, and what it would find is
+     * neither computed nor reported (borrowed; may be NULL: every rule on).
+     */
+    const unsigned char *off;
 };
 
 /*

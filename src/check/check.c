@@ -149,6 +149,9 @@ static void
 report_doc(struct run *run, enum cite_diag_code code,
            const struct cite_doc *doc, const char *fmt, ...)
 {
+    if (run->opts->off != NULL && run->opts->off[code]) {
+        return;
+    }
     enum cite_severity sev = cite_diag_default_severity(code);
     va_list ap;
     va_start(ap, fmt);
@@ -166,6 +169,9 @@ report_ref(struct run *run, enum cite_diag_code code, enum cite_severity sev,
            const struct cite_doc *doc, const struct cite_ref *r,
            const char *fmt, ...)
 {
+    if (run->opts->off != NULL && run->opts->off[code]) {
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     cite_i_diag_vemit(run->sink, code, sev, doc->source, r->line, r->column,

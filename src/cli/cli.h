@@ -44,12 +44,17 @@ int cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
                     enum cite_lang lang, const struct cite_diag_sink *sink);
 
 /*
- * check --cache (src/cli/cache.c): with a directory set, cli_load_inputs()
- * looks each text up there by the SHA-256 of its bytes (with the version,
- * --lang and the file's base name) and extracts, then saves, only on a
- * miss.  NULL (the default) turns the cache off.
+ * check --cache (src/cli/cache.c): with a directory open, cli_load_inputs()
+ * looks each text up in DIR/check.pack by the SHA-256 of its bytes (with
+ * the version, --lang and the file's base name), or by what stat() said of
+ * the path when it was last read, and extracts only on a miss.  dir is
+ * borrowed until cli_cache_finish(); stats: print a summary line then.
+ * Opening another directory first finishes the current one.
  */
-void cli_cache_set_dir(const char *dir);
+void cli_cache_open(const char *dir, int stats);
+/* Writes the pack back when the run changed it (atomically; a failure is
+ * a warning), prints the summary if asked, and closes the cache. */
+void cli_cache_finish(void);
 const char *cli_cache_dir(void);
 /* Loads one text through the cache (a directory must be set); as
  * cli_load_inputs() for one text. */

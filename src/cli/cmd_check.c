@@ -53,6 +53,7 @@ help(FILE *out)
           "      --cache DIR      keep what is extracted from each text in DIR,\n"
           "                       by content, and reuse it while the text, the\n"
           "                       version and --lang stay the same\n"
+          "      --cache-stats    say how each text was taken from the cache\n"
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
           "  -h, --help           this help\n"
           "\n"
@@ -70,7 +71,8 @@ enum {
     OPT_NO_CONFIG,
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
-    OPT_CACHE
+    OPT_CACHE,
+    OPT_CACHE_STATS
 };
 
 /* The source files of the docs read from texts: only they can show a
@@ -352,6 +354,23 @@ baseline_release(struct baseline *bl)
     free(bl->used);
 }
 
+/* The sink of the inputs and the rules: findings of a rule the
+ * configuration turns off are dropped at once rather than collected (there
+ * may be one per citation), the rest collected into the report. */
+struct collect {
+    const struct cite_check_config *cfg;
+    struct cite_report *rep;
+};
+
+static void
+collect(void *ctx, const struct cite_diag *d)
+{
+    struct collect *c = ctx;
+    if (c->cfg->severity[d->code] != CITE_CHECK_SEV_OFF) {
+        cite_report_collect(c->rep, d);
+    }
+}
+
 /* Applies the configuration and the baseline (may be NULL) to rep: drops
  * what they drop, changes severities, counts again. */
 static void
@@ -438,6 +457,7 @@ cmd_check(int argc, char **argv)
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"cache", required_argument, NULL, OPT_CACHE},
+        {"cache-stats", no_argument, NULL, OPT_CACHE_STATS},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -447,7 +467,9 @@ cmd_check(int argc, char **argv)
     enum cite_lang lang = CITE_LANG_UNKNOWN;
     const char *output = NULL, *registry = NULL, *config = NULL;
     const char *baseline = NULL, *write_to = NULL, *cache = NULL;
-    struct cite_check_options copts = {0, NULL};
+    int cache_stats = 0;
+    struct cite_check_options copts = {0, NULL, NULL};
+    unsigned char off[CITE_D__COUNT] = {0};
     int format = 0, strict = 0, no_config = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
@@ -488,6 +510,9 @@ cmd_check(int argc, char **argv)
             }
             cache = optarg;
             break;
+        case OPT_CACHE_STATS:
+            cache_stats = 1;
+            break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
                 return EXIT_USAGE;
@@ -509,6 +534,10 @@ cmd_check(int argc, char **argv)
         cli_error("check: --baseline and --write-baseline do not go together");
         return EXIT_USAGE;
     }
+    if (cache_stats && cache == NULL) {
+        cli_error("check: '--cache-stats' needs '--cache DIR'");
+        return EXIT_USAGE;
+    }
     if (config != NULL && no_config) {
         cli_error("check: --config and --no-config do not go together");
         return EXIT_USAGE;
@@ -516,14 +545,15 @@ cmd_check(int argc, char **argv)
 
     struct cite_report rep;
     cite_report_init(&rep);
-    struct cite_diag_sink sink = {cite_report_collect, &rep};
+    struct cite_check_config cfg;
+    cite_check_config_init(&cfg);
+    struct collect col = {&cfg, &rep};
+    struct cite_diag_sink sink = {collect, &col};
     struct cite_check_registry reg;
     cite_check_registry_init(&reg);
     struct cite_corpus corpus;
     cite_corpus_init(&corpus);
     struct cli_pathlist texts = {NULL, 0, 0};
-    struct cite_check_config cfg;
-    cite_check_config_init(&cfg);
     struct baseline bl = {NULL, NULL, 0};
     int rc = EXIT_OK;
     if (!no_config) {
@@ -537,7 +567,7 @@ cmd_check(int argc, char **argv)
         rc = r > rc ? r : rc;
         copts.registry = &reg;
     }
-    cli_cache_set_dir(cache);
+    cli_cache_open(cache, cache_stats);
     /* one input at a time, to know which docs came from texts */
     for (int i = optind; i < argc && rc != EXIT_SYSTEM; i++) {
         size_t before = corpus.n;
@@ -549,8 +579,12 @@ cmd_check(int argc, char **argv)
             }
         }
     }
-    cli_cache_set_dir(NULL);
+    cli_cache_finish();
     if (rc != EXIT_SYSTEM) {
+        for (int k = 0; k < CITE_D__COUNT; k++) {
+            off[k] = cfg.severity[k] == CITE_CHECK_SEV_OFF;
+        }
+        copts.off = off;
         cite_check_run(&corpus, &copts, &sink, NULL);
         filter_findings(&rep, &cfg, baseline != NULL ? &bl : NULL);
         /* problems met reading the inputs are findings: whether they fail

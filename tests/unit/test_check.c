@@ -589,7 +589,7 @@ test_unresolved_target_is_an_error_when_closed(void **state)
     struct cite_corpus c;
     struct diags ds;
     struct cite_check_stats st;
-    struct cite_check_options o = {1, NULL};
+    struct cite_check_options o = {1, NULL, NULL};
     const struct seen *s = NULL;
     cite_corpus_init(&c);
     add_ref(add_doc(&c, "a.txt", "A/RES/79/1"), "S/RES/242(1967)", 4, 9, 30);
@@ -604,13 +604,39 @@ test_unresolved_target_is_an_error_when_closed(void **state)
 }
 
 static void
+test_a_rule_that_is_off_reports_nothing(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    struct cite_check_stats st;
+    unsigned char off[CITE_D__COUNT] = {0};
+    off[CITE_D_UNRESOLVED] = 1;
+    struct cite_check_options o = {1, NULL, off};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/RES/79/1");
+    add_ref(d, "S/RES/242(1967)", 4, 9, 30);
+    add_ref(d, "A/RES/79/1", 5, 2, 40); /* self-citation stays on */
+    run_opts(&c, &o, &ds, &st);
+    assert_int_equal(count_code(&ds, CITE_D_UNRESOLVED, &s), 0);
+    assert_int_equal(count_code(&ds, CITE_D_SELF_CITATION, &s), 1);
+    assert_int_equal(st.errors, 0);
+    off[CITE_D_UNRESOLVED] = 0;
+    run_opts(&c, &o, &ds, &st);
+    assert_int_equal(count_code(&ds, CITE_D_UNRESOLVED, &s), 1);
+    assert_int_equal(st.errors, 1);
+    cite_corpus_release(&c);
+}
+
+static void
 test_registry_resolves_a_target_when_closed(void **state)
 {
     (void)state;
     struct cite_corpus c;
     struct cite_check_registry reg;
     struct diags ds;
-    struct cite_check_options o = {1, &reg};
+    struct cite_check_options o = {1, &reg, NULL};
     cite_corpus_init(&c);
     cite_check_registry_init(&reg);
     cite_check_registry_add(&reg, "S/RES/242(1967)", NULL, NULL, 0);
@@ -652,7 +678,7 @@ test_date_mismatch_with_the_registry_is_a_warning(void **state)
     struct cite_corpus c;
     struct cite_check_registry reg;
     struct diags ds;
-    struct cite_check_options o = {0, &reg};
+    struct cite_check_options o = {0, &reg, NULL};
     const struct seen *s = NULL;
     cite_corpus_init(&c);
     cite_check_registry_init(&reg);
@@ -697,7 +723,7 @@ test_pinpoint_beyond_the_registry_paragraphs_is_an_error(void **state)
     struct cite_check_registry reg;
     struct diags ds;
     struct cite_check_stats st;
-    struct cite_check_options o = {0, &reg};
+    struct cite_check_options o = {0, &reg, NULL};
     const struct seen *s = NULL;
     cite_corpus_init(&c);
     cite_check_registry_init(&reg);
@@ -724,7 +750,7 @@ test_no_missing_paragraph_without_a_known_count(void **state)
     struct cite_corpus c;
     struct cite_check_registry reg;
     struct diags ds;
-    struct cite_check_options o = {0, &reg};
+    struct cite_check_options o = {0, &reg, NULL};
     cite_corpus_init(&c);
     cite_check_registry_init(&reg);
     cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", "", NULL, 0);
@@ -784,7 +810,7 @@ test_self_citation_is_a_warning_and_nothing_else(void **state)
     (void)state;
     struct cite_corpus c;
     struct diags ds;
-    struct cite_check_options o = {1, NULL};
+    struct cite_check_options o = {1, NULL, NULL};
     const struct seen *s = NULL;
     cite_corpus_init(&c);
     struct cite_doc *d = add_dated(&c, "a.txt", "A/HRC/RES/7/1", "2008-03-27");
@@ -1088,6 +1114,7 @@ main(void)
         cmocka_unit_test(test_message_escapes_control_characters_of_the_target),
         cmocka_unit_test(test_slugs_of_the_new_rules_are_stable),
         cmocka_unit_test(test_unresolved_target_is_an_error_when_closed),
+        cmocka_unit_test(test_a_rule_that_is_off_reports_nothing),
         cmocka_unit_test(test_registry_resolves_a_target_when_closed),
         cmocka_unit_test(test_date_mismatch_with_a_corpus_doc_is_a_warning),
         cmocka_unit_test(test_date_mismatch_with_the_registry_is_a_warning),
