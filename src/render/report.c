@@ -120,15 +120,30 @@ caret(struct cite_i_buf *b, const struct cite_report_item *it)
     cite_i_buf_adds(b, "^\n");
 }
 
+/* "file:line:col: severity: message [rule]", the line and the column left
+ * out when unknown (0), as compilers do for a problem with a whole file. */
+static void
+add_located(struct cite_i_buf *b, const char *file,
+            const struct cite_report_item *it)
+{
+    cite_i_buf_adds(b, file);
+    if (it->line > 0) {
+        cite_i_buf_addf(b, ":%zu", it->line);
+        if (it->column > 0) {
+            cite_i_buf_addf(b, ":%zu", it->column);
+        }
+    }
+    cite_i_buf_addf(b, ": %s: %s [%s]", cite_severity_name(it->severity),
+                    it->message, cite_diag_slug(it->code));
+}
+
 static void
 write_text(struct cite_i_buf *b, const struct cite_report *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         const struct cite_report_item *it = &r->items[i];
-        cite_i_buf_addf(b, "%s:%zu:%zu: %s: %s [%s]\n",
-                        it->file ? it->file : "-", it->line, it->column,
-                        cite_severity_name(it->severity), it->message,
-                        cite_diag_slug(it->code));
+        add_located(b, it->file ? it->file : "-", it);
+        cite_i_buf_addc(b, '\n');
         if (it->source_line != NULL && it->line > 0 && it->column > 0) {
             caret(b, it);
         }
@@ -342,9 +357,7 @@ junit_case(struct cite_i_buf *b, const struct cite_report *r, const char *file,
         cite_i_xml_text(b, it->message);
         cite_i_buf_adds(b, "\">");
         struct cite_i_buf line = CITE_I_BUF_INIT;
-        cite_i_buf_addf(&line, "%s:%zu:%zu: %s: %s [%s]", file, it->line,
-                        it->column, cite_severity_name(it->severity),
-                        it->message, cite_diag_slug(it->code));
+        add_located(&line, file, it);
         cite_i_xml_text(b, line.ptr);
         cite_i_buf_release(&line);
         cite_i_buf_adds(b, "</failure>\n");
