@@ -49,7 +49,18 @@ void cite_i_pool_free(struct cite_pool *p);
 /* Decodes one UTF-8 code point at s (n bytes left, n >= 1).  Returns its
  * length (1..4) and the code point in *cp; an invalid sequence gives
  * length 1 and *cp = 0xFFFD. */
-size_t cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+size_t cite_i_utf8_decode_multi(const unsigned char *s, size_t n,
+                                unsigned *cp);
+
+static inline size_t
+cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    if (s[0] < 0x80) { /* the common case, inline */
+        *cp = s[0];
+        return 1;
+    }
+    return cite_i_utf8_decode_multi(s, n, cp);
+}
 
 /* Writes an ISO date "YYYY-MM-DD" into out (CITE_DATE_LEN bytes) if y/m/d
  * form a real calendar date; returns 1, else 0 and out is left alone. */

@@ -5,7 +5,7 @@
 #include "core_int.h"
 
 size_t
-cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+cite_i_utf8_decode_multi(const unsigned char *s, size_t n, unsigned *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) {

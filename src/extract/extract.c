@@ -53,21 +53,6 @@ cite_extract_detect_lang(const struct cite_text *t)
             latin++;
         }
     }
-    /* common words, counted on word boundaries */
-    static const char *const enw[] = {" the ", " of ", " and ", " resolution"};
-    static const char *const frw[] = {" les ", " des ", " et ", " du "};
-    static const char *const esw[] = {" los ", " las ", " del ", " y "};
-    for (int w = 0; w < 4; w++) {
-        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, enw[w])) != NULL; p++) {
-            en++;
-        }
-        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, frw[w])) != NULL; p++) {
-            fr++;
-        }
-        for (const char *p = t->bytes; p < t->bytes + n && (p = strstr(p, esw[w])) != NULL; p++) {
-            es++;
-        }
-    }
     if (han > 0 && han * 4 >= latin) {
         return CITE_LANG_ZH;
     }
@@ -80,6 +65,30 @@ cite_extract_detect_lang(const struct cite_text *t)
     if (latin == 0) {
         return CITE_LANG_UNKNOWN;
     }
+    /* common words, counted on word boundaries: after each space */
+    static const char *const words[3][4] = {
+        {"the ", "of ", "and ", "resolution"},
+        {"les ", "des ", "et ", "du "},
+        {"los ", "las ", "del ", "y "},
+    };
+    size_t count[3] = {0, 0, 0};
+    const char *end = t->bytes + t->len;
+    for (const char *p = t->bytes + t->start;
+         p < t->bytes + n && (p = memchr(p, ' ', (size_t)(t->bytes + n - p))) != NULL;
+         p++) {
+        for (int l = 0; l < 3; l++) {
+            for (int w = 0; w < 4; w++) {
+                size_t wl = strlen(words[l][w]);
+                if ((size_t)(end - p - 1) >= wl &&
+                    memcmp(p + 1, words[l][w], wl) == 0) {
+                    count[l]++;
+                }
+            }
+        }
+    }
+    en = count[0];
+    fr = count[1];
+    es = count[2];
     if (fr > en && fr >= es) {
         return CITE_LANG_FR;
     }

@@ -30,19 +30,36 @@
 #include "extract_int.h"
 
 #define NBUCKET 256
+#define NPAIR 4096
 
 /* A keyword in its bucket, with what lets most attempts fail at once. */
 struct kw_entry {
     const struct kw *kw;   /* NULL ends the bucket */
     unsigned second;       /* its second code point folded, or 0 if that is
                               not a plain character (end, ' ', '*') */
+    unsigned third;        /* the same for the third */
+    unsigned pos;          /* its place in the bucket of its first letter */
 };
 
+/*
+ * Keywords by their first code point (folded), longest first; and, for
+ * the look-up of a word, the same split in two: by the first two code
+ * points (pair, keywords whose second code point is a plain character) and
+ * by the first alone (any, the others).  A word whose second character is
+ * a hyphen (a line-end break, "re-\nsolution") takes the first list.
+ */
 struct kw_index {
     const struct lang_table *lt;
-    /* for each bucket (first code point), keywords longest first */
     struct kw_entry *bucket[NBUCKET];
+    struct kw_entry *pair[NPAIR];
+    struct kw_entry *any[NBUCKET];
 };
+
+static unsigned
+pair_hash(unsigned first, unsigned second)
+{
+    return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 20 & (NPAIR - 1);
+}
 
 static unsigned
 fold(unsigned c)
@@ -193,17 +210,39 @@ first_cp(const char *s)
     return cp;
 }
 
+/* The n-th code point (from 0) of a keyword, folded, or 0 when the
+ * keyword has ended or a space or '*' comes first. */
+static unsigned
+nth_cp(const char *text, int n)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    unsigned c = 0;
+    for (int k = 0; k <= n; k++) {
+        if (*p == '\0' || *p == ' ' || *p == '*') {
+            return 0;
+        }
+        p += cite_i_utf8_decode(p, 4, &c);
+    }
+    return fold(c);
+}
+
 static unsigned
 second_cp(const char *text)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    unsigned c;
-    size_t l = cite_i_utf8_decode(p, 4, &c);
-    if (p[l] == '\0' || p[l] == ' ' || p[l] == '*') {
-        return 0;
+    return nth_cp(text, 1);
+}
+
+/* Appends e to the NULL-ended list *list. */
+static void
+list_add(struct kw_entry **list, const struct kw_entry *e)
+{
+    size_t n = 0;
+    while (*list != NULL && (*list)[n].kw != NULL) {
+        n++;
     }
-    cite_i_utf8_decode(p + l, 4, &c);
-    return fold(c);
+    *list = cite_i_xreallocarray(*list, n + 2, sizeof **list);
+    (*list)[n] = *e;
+    (*list)[n + 1].kw = NULL;
 }
 
 static const struct kw_index *
@@ -233,8 +272,23 @@ kw_index_get(const struct lang_table *lt)
             }
             ix->bucket[b][j].kw = &lt->kws[i];
             ix->bucket[b][j].second = second_cp(lt->kws[i].text);
+            ix->bucket[b][j].third = nth_cp(lt->kws[i].text, 2);
         }
         ix->bucket[b][n].kw = NULL;
+        for (size_t k = 0; k < n; k++) {
+            struct kw_entry *e = &ix->bucket[b][k];
+            e->pos = (unsigned)k;
+            if (e->second == 0) {
+                list_add(&ix->any[b], e);
+                continue;
+            }
+            unsigned f = fold(first_cp(e->kw->text));
+            list_add(&ix->pair[pair_hash(f, e->second)], e);
+            if (e->second == '\'') {
+                /* the typographic apostrophe matches the ASCII one */
+                list_add(&ix->pair[pair_hash(f, 0x2019)], e);
+            }
+        }
     }
     ix->lt = lt;
     return ix;
@@ -250,6 +304,18 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
     const unsigned char *p = (const unsigned char *)k->text;
     size_t j = i;
     while (*p != '\0') {
+        unsigned char tb = j < to ? (unsigned char)s[j] : 0;
+        if (*p < 0x80 && *p != ' ' && *p != '*' && (tb | 0x20) >= 'a' &&
+            (tb | 0x20) <= 'z') {
+            /* an ASCII letter against an ASCII letter: no case below
+             * applies but the comparison */
+            if ((tb >= 'A' && tb <= 'Z' ? tb + 32 : tb) != *p) {
+                return 0;
+            }
+            p++;
+            j++;
+            continue;
+        }
         if (*p == ' ') {
             /* one or more white space or line breaks; a hyphen at a line
              * end joins too */
@@ -345,26 +411,66 @@ static const struct kw *
 kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
         size_t to, size_t *len)
 {
-    const struct kw_entry *b = ix->bucket[fold(c) % NBUCKET];
     /* the text's second character, to skip most entries without a match */
-    unsigned c1, c2 = 0;
+    unsigned c1, c2 = 0, c3 = 0;
     size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c1);
     if (i + l < to) {
-        cite_i_utf8_decode((const unsigned char *)s + i + l, to - i - l, &c2);
+        size_t l2 = cite_i_utf8_decode((const unsigned char *)s + i + l,
+                                       to - i - l, &c2);
         c2 = fold(c2);
+        if (i + l + l2 < to) {
+            cite_i_utf8_decode((const unsigned char *)s + i + l + l2,
+                               to - i - l - l2, &c3);
+            c3 = fold(c3);
+        }
     }
-    for (; b->kw != NULL; b++) {
-        if (b->second != 0 && b->second != c2 &&
-            !(b->second == '\'' && c2 == 0x2019) && c2 != '-') {
+    /* the third character rules keywords out too, unless it is one that
+     * kw_match() skips or joins over */
+    int by_third = !(c3 == '-' || c3 == '\n' || c3 == '\r' ||
+                     (c3 >= 0x64B && c3 <= 0x65F) || c3 == 0x670 ||
+                     c3 == 0x640);
+    unsigned f = fold(c);
+    if (c2 == '-') {
+        for (const struct kw_entry *b = ix->bucket[f % NBUCKET]; b->kw != NULL;
+             b++) {
+            size_t n = kw_match(ix->lt, b->kw, s, i, to);
+            if (n > 0) {
+                *len = n;
+                return b->kw;
+            }
+        }
+        return NULL;
+    }
+    /* the keywords whose second character is c2 and those whose second is
+     * not a plain character, in their order in the bucket */
+    static const struct kw_entry none = {NULL, 0, 0, 0};
+    const struct kw_entry *p = ix->pair[pair_hash(f, c2)];
+    const struct kw_entry *a = ix->any[f % NBUCKET];
+    p = p != NULL ? p : &none;
+    a = a != NULL ? a : &none;
+    for (;;) {
+        while (p->kw != NULL && p->second != c2 &&
+               !(p->second == '\'' && c2 == 0x2019)) {
+            p++; /* another pair in the same slot */
+        }
+        const struct kw_entry *e;
+        if (p->kw == NULL && a->kw == NULL) {
+            return NULL;
+        } else if (a->kw == NULL || (p->kw != NULL && p->pos < a->pos)) {
+            e = p++;
+        } else {
+            e = a++;
+        }
+        if (by_third && e->third != 0 && e->third != c3 &&
+            !(e->third == '\'' && c3 == 0x2019)) {
             continue;
         }
-        size_t n = kw_match(ix->lt, b->kw, s, i, to);
+        size_t n = kw_match(ix->lt, e->kw, s, i, to);
         if (n > 0) {
             *len = n;
-            return b->kw;
+            return e->kw;
         }
     }
-    return NULL;
 }
 
 int
