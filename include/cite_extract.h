@@ -12,6 +12,14 @@
 #include "cite_doc.h"
 #include "cite_text.h"
 
+/*
+ * Builds the extractor's tables for every language (otherwise built at the
+ * first text of each language).  Call it once before extracting from
+ * several threads at a time: after it, cite_extract_doc() writes to no
+ * shared state, and any number of threads may call it on their own docs.
+ */
+void cite_extract_init(void);
+
 /* Guesses the language of a text from its script and common words. */
 enum cite_lang cite_extract_detect_lang(const struct cite_text *t);
 

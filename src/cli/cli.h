@@ -44,6 +44,38 @@ int cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
                     enum cite_lang lang, const struct cite_diag_sink *sink);
 
 /*
+ * Texts extracted on several threads (src/cli/jobs.c).  A job is one text:
+ * cli_jobs_run() extracts a batch of them on up to cli_jobs() threads;
+ * then the caller takes the results in input order (cli_job_report()
+ * replays the diagnostics, and the doc and the YAML are there to take), so
+ * that nothing depends on the number of threads.
+ */
+#define CLI_MAX_JOBS 64
+struct cli_job {
+    const char *path;        /* borrowed */
+    enum cite_lang lang;
+    int want_yaml;           /* 1: also write the doc as YAML into yaml */
+    int err;                 /* errno when the text could not be read */
+    struct cite_doc doc;     /* owned; the caller may move it out */
+    char *yaml;              /* owned: the doc as `extract` writes it */
+    size_t yaml_len;
+    int yaml_failed;
+    struct cite_diag *diags; /* owned copies, in the order emitted */
+    size_t ndiags, diags_cap;
+};
+/* --jobs N (1..CLI_MAX_JOBS); a message and -1 when arg is not that. */
+int cli_set_jobs(const char *cmd, const char *arg);
+/* The threads to use: --jobs, or the number of processors. */
+int cli_jobs(void);
+void cli_job_init(struct cli_job *j, const char *path, enum cite_lang lang,
+                  int want_yaml);
+void cli_jobs_run(struct cli_job *jobs, size_t n);
+/* Reports what reading the text gave: its read error (EXIT_SYSTEM) or its
+ * diagnostics, to sink (EXIT_OK). */
+int cli_job_report(struct cli_job *j, const struct cite_diag_sink *sink);
+void cli_job_release(struct cli_job *j);
+
+/*
  * check --cache (src/cli/cache.c): with a directory open, cli_load_inputs()
  * looks each text up in DIR/check.pack by the SHA-256 of its bytes (with
  * the version, --lang and the file's base name), or by what stat() said of
@@ -132,14 +164,17 @@ enum {
         {"no-documents", no_argument, NULL, CLI_OPT_NO_DOCUMENTS},           \
         {"no-instruments", no_argument, NULL, CLI_OPT_NO_INSTRUMENTS},       \
         {"lang", required_argument, NULL, 'l'},                              \
+        {"jobs", required_argument, NULL, 'j'},                              \
         {"help", no_argument, NULL, 'h'}
 
-#define CLI_COMMON_SHORT "l:h"
+#define CLI_COMMON_SHORT "l:j:h"
 
 /* The lines of --help that describe the common options; they follow the
  * command's own options. */
 #define CLI_COMMON_HELP                                                      \
     "  -l, --lang LANG      language of text inputs (default: detected)\n"   \
+    "  -j, --jobs N         extract text inputs on N threads (default: one\n" \
+    "                       per processor)\n"                               \
     "  -h, --help           this help\n"                                     \
     "\n"                                                                     \
     "filters (the document the command is about is always kept):\n"          \

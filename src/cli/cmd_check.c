@@ -55,6 +55,8 @@ help(FILE *out)
           "                       version and --lang stay the same\n"
           "      --cache-stats    say how each text was taken from the cache\n"
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
+          "  -j, --jobs N         extract texts on N threads (default: one per\n"
+          "                       processor; with --cache, one)\n"
           "  -h, --help           this help\n"
           "\n"
           "examples:\n"
@@ -459,6 +461,7 @@ cmd_check(int argc, char **argv)
         {"cache", required_argument, NULL, OPT_CACHE},
         {"cache-stats", no_argument, NULL, OPT_CACHE_STATS},
         {"lang", required_argument, NULL, 'l'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -472,7 +475,7 @@ cmd_check(int argc, char **argv)
     unsigned char off[CITE_D__COUNT] = {0};
     int format = 0, strict = 0, no_config = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:l:j:h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (cli_choice("check", optarg, formats, &format) != 0) {
@@ -515,6 +518,11 @@ cmd_check(int argc, char **argv)
             break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            if (cli_set_jobs("check", optarg) != 0) {
                 return EXIT_USAGE;
             }
             break;

@@ -1,8 +1,12 @@
 /*
  * cmd_extract.c - citegraph extract: texts in, a YAML stream out.
  *
- * Streams: one text is read, extracted, written and released before the
- * next, so memory does not grow with the number of texts.
+ * Streams: texts are taken in batches, extracted on several threads, then
+ * written and released in input order before the next batch is read, so
+ * memory does not grow with the number of texts, and the output does not
+ * depend on the number of threads.  The list of texts may itself come in
+ * a stream (--files-from -), so that extract runs as a mapper under a
+ * batch engine.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,11 +15,17 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "core/core_int.h"
+
+/* texts per batch: enough to keep every thread busy, few enough that the
+ * batch's YAML stays small */
+#define BATCH 256
 
 static void
 help(FILE *out)
 {
-    fputs("usage: citegraph extract [-o FILE] [--lang LANG] PATH...\n"
+    fputs("usage: citegraph extract [-o FILE] [--lang LANG] [-j N]\n"
+          "                         [--files-from LIST] PATH...\n"
           "\n"
           "Finds every citation in the resolution texts at PATH (files, or\n"
           "directories searched recursively for *.txt; - reads standard input)\n"
@@ -24,30 +34,129 @@ help(FILE *out)
           "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
           "  -l, --lang LANG    the language of every text: zh en fr es ru ar\n"
           "                     (default: detected per text)\n"
+          "  -j, --jobs N       extract on N threads (default: one per processor);\n"
+          "                     the output is the same whatever N\n"
+          "      --files-from LIST  also read the paths in LIST, one per line\n"
+          "                     (- for standard input), after those given\n"
           "  -h, --help         this help\n"
           "\n"
-          "example:\n"
-          "  citegraph extract -o data/citations.yaml data/texts\n",
+          "examples:\n"
+          "  citegraph extract -o data/citations.yaml data/texts\n"
+          "  find texts -name '*.txt' | citegraph extract --files-from - > out.yaml\n",
           out);
 }
 
-static int
-extract_one(struct cite_yaml_writer *w, const char *path, enum cite_lang lang,
-            const struct cite_diag_sink *sink)
+/* The texts of the current batch and what becomes of them. */
+struct run {
+    enum cite_lang lang;
+    struct cite_yaml_writer *w;
+    FILE *out;
+    const struct cite_diag_sink *sink;
+    char *paths[BATCH]; /* owned */
+    struct cli_job jobs[BATCH];
+    size_t n;
+    int rc;
+};
+
+/* Extracts the batch, then writes it out in order; after a read or write
+ * error, nothing more is written. */
+static void
+flush(struct run *r)
 {
-    struct cite_text t;
-    if (cite_text_load(&t, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_SYSTEM;
+    for (size_t i = 0; i < r->n; i++) {
+        cli_job_init(&r->jobs[i], r->paths[i], r->lang, 1);
     }
-    struct cite_doc doc;
-    cite_doc_init(&doc);
-    cite_extract_doc(&doc, &t, lang, sink);
-    int rc = cite_yaml_write_doc(w, &doc) == 0 ? EXIT_OK : EXIT_SYSTEM;
-    cite_doc_release(&doc);
-    cite_text_release(&t);
-    return rc;
+    cli_jobs_run(r->jobs, r->n);
+    for (size_t i = 0; i < r->n; i++) {
+        struct cli_job *j = &r->jobs[i];
+        if (r->rc != EXIT_SYSTEM) {
+            int rc = cli_job_report(j, r->sink);
+            if (rc == EXIT_OK && j->yaml_failed) {
+                cli_error("extract: %s: cannot write its YAML", j->path);
+                rc = EXIT_SYSTEM;
+            }
+            if (rc == EXIT_OK &&
+                fwrite(j->yaml, 1, j->yaml_len, r->out) != j->yaml_len) {
+                rc = EXIT_SYSTEM; /* said when the output is closed */
+            }
+            r->rc = rc > r->rc ? rc : r->rc;
+        }
+        cli_job_release(j);
+        free(r->paths[i]);
+    }
+    r->n = 0;
 }
+
+static void
+add(struct run *r, char *path)
+{
+    if (r->rc == EXIT_SYSTEM) {
+        free(path);
+        return;
+    }
+    r->paths[r->n++] = path;
+    if (r->n == BATCH) {
+        flush(r);
+    }
+}
+
+/* One input: a directory (its *.txt files, sorted), a file or "-". */
+static void
+add_input(struct run *r, const char *in)
+{
+    struct stat st;
+    if (strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+        struct cli_pathlist files = {NULL, 0, 0};
+        if (cli_walk_dir(in, &files, 0) != 0) {
+            for (size_t k = 0; k < files.n; k++) {
+                free(files.v[k]);
+            }
+            free(files.v);
+            flush(r); /* what came before goes out */
+            r->rc = EXIT_SYSTEM;
+            return;
+        }
+        for (size_t k = 0; k < files.n; k++) {
+            add(r, files.v[k]);
+        }
+        free(files.v);
+    } else {
+        add(r, cite_i_xstrdup(in));
+    }
+}
+
+/* The paths listed in list ("-": standard input), one per line. */
+static void
+add_list(struct run *r, const char *list)
+{
+    FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    if (f == NULL) {
+        cli_error("extract: %s: %s", list, strerror(errno));
+        r->rc = EXIT_SYSTEM;
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while (r->rc != EXIT_SYSTEM && (len = getline(&line, &cap, f)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+            line[--len] = '\0';
+        }
+        if (len > 0) {
+            add_input(r, line);
+        }
+    }
+    if (ferror(f)) {
+        cli_error("extract: %s: %s", list, strerror(errno));
+        r->rc = EXIT_SYSTEM;
+    }
+    free(line);
+    if (f != stdin) {
+        fclose(f);
+    }
+}
+
+enum { OPT_FILES_FROM = 0x100 };
 
 int
 cmd_extract(int argc, char **argv)
@@ -55,14 +164,16 @@ cmd_extract(int argc, char **argv)
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"files-from", required_argument, NULL, OPT_FILES_FROM},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = NULL;
+    const char *output = NULL, *list = NULL;
     enum cite_lang lang = CITE_LANG_UNKNOWN;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:l:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:l:j:h", opts, NULL)) != -1) {
         switch (c) {
         case 'o':
             output = optarg;
@@ -72,6 +183,14 @@ cmd_extract(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
+        case 'j':
+            if (cli_set_jobs("extract", optarg) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_FILES_FROM:
+            list = optarg;
+            break;
         case 'h':
             help(stdout);
             return EXIT_OK;
@@ -80,9 +199,17 @@ cmd_extract(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (optind >= argc) {
+    if (optind >= argc && list == NULL) {
         cli_error("extract: no input; see 'citegraph extract --help'");
         return EXIT_USAGE;
+    }
+    for (int i = optind; list != NULL && strcmp(list, "-") == 0 && i < argc;
+         i++) {
+        if (strcmp(argv[i], "-") == 0) {
+            cli_error("extract: '-' and '--files-from -' both read standard "
+                      "input");
+            return EXIT_USAGE;
+        }
     }
     struct cli_diag_ctx dctx = {{0, 0, 0}, 0};
     struct cite_diag_sink sink = {cli_diag_print, &dctx};
@@ -90,33 +217,20 @@ cmd_extract(int argc, char **argv)
     if (cli_output_open(&out, output) != 0) {
         return EXIT_SYSTEM;
     }
-    struct cite_yaml_writer *w = cite_yaml_writer_new(out.fp);
-    int rc = EXIT_OK;
-    for (int i = optind; i < argc && rc != EXIT_SYSTEM; i++) {
-        struct stat st;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 &&
-            S_ISDIR(st.st_mode)) {
-            struct cli_pathlist files = {NULL, 0, 0};
-            if (cli_walk_dir(argv[i], &files, 0) != 0) {
-                rc = EXIT_SYSTEM;
-            }
-            for (size_t k = 0; k < files.n; k++) {
-                if (rc != EXIT_SYSTEM) {
-                    int r = extract_one(w, files.v[k], lang, &sink);
-                    rc = r > rc ? r : rc;
-                }
-                free(files.v[k]);
-            }
-            free(files.v);
-        } else {
-            int r = extract_one(w, argv[i], lang, &sink);
-            rc = r > rc ? r : rc;
-        }
+    struct run *r = cite_i_xcalloc(1, sizeof *r);
+    r->lang = lang;
+    r->out = out.fp;
+    r->sink = &sink;
+    r->rc = EXIT_OK;
+    for (int i = optind; i < argc && r->rc != EXIT_SYSTEM; i++) {
+        add_input(r, argv[i]);
     }
-    if (cite_yaml_writer_finish(w) != 0 && rc == EXIT_OK) {
-        cli_error("extract: error writing YAML");
-        rc = EXIT_SYSTEM;
+    if (list != NULL && r->rc != EXIT_SYSTEM) {
+        add_list(r, list);
     }
+    flush(r);
+    int rc = r->rc;
+    free(r);
     if (cli_output_close(&out, rc != EXIT_SYSTEM) != 0) {
         rc = EXIT_SYSTEM;
     }

@@ -151,6 +151,43 @@ load_text(struct cite_corpus *corpus, const char *path, enum cite_lang lang,
     return EXIT_OK;
 }
 
+/* Texts of a directory: through the cache, one by one, or extracted on
+ * several threads, a batch at a time, the docs kept in input order. */
+static int
+load_texts(struct cite_corpus *corpus, char **paths, size_t n,
+           enum cite_lang lang, const struct cite_diag_sink *sink)
+{
+    int rc = EXIT_OK;
+    if (cli_cache_dir() != NULL) {
+        for (size_t k = 0; k < n; k++) {
+            int r = load_text(corpus, paths[k], lang, sink);
+            rc = r > rc ? r : rc;
+        }
+        return rc;
+    }
+    enum { BATCH = 256 };
+    struct cli_job *jobs = cite_i_xmalloc(BATCH * sizeof *jobs);
+    for (size_t at = 0; at < n; at += BATCH) {
+        size_t m = n - at < BATCH ? n - at : BATCH;
+        for (size_t k = 0; k < m; k++) {
+            cli_job_init(&jobs[k], paths[at + k], lang, 0);
+        }
+        cli_jobs_run(jobs, m);
+        for (size_t k = 0; k < m; k++) {
+            int r = cli_job_report(&jobs[k], sink);
+            if (r == EXIT_OK) {
+                /* the corpus takes the doc over */
+                *cite_corpus_add(corpus) = jobs[k].doc;
+                cite_doc_init(&jobs[k].doc);
+            }
+            rc = r > rc ? r : rc;
+            cli_job_release(&jobs[k]);
+        }
+    }
+    free(jobs);
+    return rc;
+}
+
 static int
 load_yaml(struct cite_corpus *corpus, const char *path,
           const struct cite_diag_sink *sink)
@@ -186,9 +223,9 @@ cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
             if (cli_walk_dir(in, &files, 0) != 0) {
                 rc = EXIT_SYSTEM;
             }
+            int r = load_texts(corpus, files.v, files.n, lang, sink);
+            rc = r > rc ? r : rc;
             for (size_t k = 0; k < files.n; k++) {
-                int r = load_text(corpus, files.v[k], lang, sink);
-                rc = r > rc ? r : rc;
                 free(files.v[k]);
             }
             free(files.v);
@@ -399,6 +436,8 @@ cli_common_option(struct cli_common *co, int c, const char *arg)
         break;
     case 'l':
         return cli_parse_lang(arg, &co->lang) == 0 ? CLI_CONTINUE : EXIT_USAGE;
+    case 'j':
+        return cli_set_jobs(co->cmd, arg) == 0 ? CLI_CONTINUE : EXIT_USAGE;
     case 'h':
         co->help(stdout);
         return EXIT_OK;

@@ -33,6 +33,17 @@ cite_i_lang_table(enum cite_lang lang)
     }
 }
 
+void
+cite_extract_init(void)
+{
+    for (int l = 0; l < CITE_LANG__COUNT; l++) {
+        const struct lang_table *lt = cite_i_lang_table((enum cite_lang)l);
+        if (lt != NULL) {
+            cite_i_lex_init(lt);
+        }
+    }
+}
+
 enum cite_lang
 cite_extract_detect_lang(const struct cite_text *t)
 {

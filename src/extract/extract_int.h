@@ -100,6 +100,8 @@ extern const struct lang_table cite_i_lang_es;
 extern const struct lang_table cite_i_lang_ru;
 extern const struct lang_table cite_i_lang_ar;
 const struct lang_table *cite_i_lang_table(enum cite_lang lang);
+/* Builds the keyword index of lt now rather than at its first text. */
+void cite_i_lex_init(const struct lang_table *lt);
 
 /* Tokens. */
 enum tok_kind {

@@ -294,6 +294,12 @@ kw_index_get(const struct lang_table *lt)
     return ix;
 }
 
+void
+cite_i_lex_init(const struct lang_table *lt)
+{
+    (void)kw_index_get(lt);
+}
+
 /*
  * Tries keyword k at s[i..to).  Returns the number of bytes matched, or 0.
  */
