@@ -71,6 +71,23 @@ enum cite_metric cite_metric_from_name(const char *s);
 int cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
                      char *err, size_t errlen);
 
+/*
+ * The same, a doc at a time, so that the docs need not all be in memory:
+ * cite_graph_builder_add() reads doc (borrowed: the builder copies what it
+ * keeps, so the doc may be released at once); cite_graph_builder_finish()
+ * frees the builder and gives the graph of every doc added, as
+ * cite_graph_build() of them in that order would (0 and *out, or -1 with
+ * err).  cite_graph_builder_free() drops an unfinished one (NULL: no-op).
+ */
+struct cite_graph_builder;
+struct cite_graph_builder *cite_graph_builder_new(void);
+void cite_graph_builder_add(struct cite_graph_builder *b,
+                            const struct cite_doc *doc);
+int cite_graph_builder_finish(struct cite_graph_builder *b,
+                              struct cite_graph **out, char *err,
+                              size_t errlen);
+void cite_graph_builder_free(struct cite_graph_builder *b);
+
 void cite_graph_free(struct cite_graph *g); /* NULL is a no-op */
 
 size_t cite_graph_node_count(const struct cite_graph *g);
@@ -99,6 +116,10 @@ struct cite_metric_opts {
                                 <= 0 for exact */
     void (*progress)(void *ctx, double done); /* 0..1, may be NULL */
     void *progress_ctx;
+    /* bit m set: compute metric m; 0: every metric (betweenness only with
+     * the flag above).  Columns not computed are left at 0.  Degrees cost
+     * nothing and are always there. */
+    unsigned want;
 };
 
 /* Like cite_graph_metrics, for all CITE_M__COUNT columns. */

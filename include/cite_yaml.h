@@ -46,6 +46,22 @@ int cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                        const char *path, const struct cite_diag_sink *sink);
 
 /*
+ * The same a doc at a time, for inputs too large to hold as docs: fn gets
+ * each doc in order (it is fn's: to keep, or to release with
+ * cite_doc_release()) with how many bytes of buf were read by then, and
+ * returns 0 to go on.  What `extract` wrote is read in one pass with
+ * nothing but the doc at hand in memory; any other YAML is read by libyaml
+ * whole, as cite_yaml_read_mem() reads it.  Returns 0 at the end of the
+ * stream, 1 when fn stopped it, -1 on a syntax error (the docs before it
+ * were given to fn).
+ */
+typedef int (*cite_yaml_doc_fn)(void *ctx, struct cite_doc *doc,
+                                size_t consumed);
+int cite_yaml_read_each(const char *buf, size_t n, const char *path,
+                        const struct cite_diag_sink *sink, cite_yaml_doc_fn fn,
+                        void *ctx);
+
+/*
  * Reads a registry of known documents from the YAML in f and appends its
  * entries to reg (caller-owned, initialised).  The file is a sequence of
  * mappings, all keys but id optional:

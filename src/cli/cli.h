@@ -121,9 +121,12 @@ int cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth);
 int cli_is_yaml_path(const char *p);
 
 /*
- * Loads the inputs (notes are not printed) and builds their network.  On
- * EXIT_OK the caller frees *g and releases corpus; otherwise nothing is
- * left to free.  cmd prefixes error messages.
+ * Loads the inputs (notes are not printed) and builds their network.  With
+ * corpus NULL, no doc is kept: each goes into the network as it is read
+ * (YAML streamed, texts a batch at a time), so memory holds the network,
+ * not the corpus; give a corpus only when the docs are needed after.  On
+ * EXIT_OK the caller frees *g and releases corpus (if any); otherwise
+ * nothing is left to free.  cmd prefixes error messages.
  */
 int cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
                      struct cite_corpus *corpus, struct cite_graph **g);
@@ -213,8 +216,9 @@ int cli_parse_count(const struct cli_common *co, const char *name,
  * must be in the network ("CMD: 'ID' is not in the network", EXIT_FINDINGS),
  * the first is kept whatever the filters say, and nodes[k] receives the
  * node of ids[k] in the filtered network (a later id that the filters
- * leave out is reported, EXIT_FINDINGS).  On EXIT_OK the caller frees *g
- * and releases corpus; otherwise nothing is left to free.
+ * leave out is reported, EXIT_FINDINGS).  corpus may be NULL (see
+ * cli_load_network).  On EXIT_OK the caller frees *g and releases corpus
+ * (if any); otherwise nothing is left to free.
  */
 int cli_common_load(const struct cli_common *co, char **inputs, int n,
                     const char *const *ids, size_t nids, size_t *nodes,

@@ -232,11 +232,10 @@ cmd_chain(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *id = argv[optind];
-    struct cite_corpus corpus;
     struct cite_graph *g;
     size_t start;
     rc = cli_common_load(&co, argv + optind + 1, argc - optind - 1, &id, 1,
-                         &start, &corpus, &g);
+                         &start, NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -259,6 +258,5 @@ cmd_chain(int argc, char **argv)
     }
     free(e);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

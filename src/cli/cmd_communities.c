@@ -204,10 +204,9 @@ cmd_communities(int argc, char **argv)
         cli_error("communities: no input; see 'citegraph communities --help'");
         return EXIT_USAGE;
     }
-    struct cite_corpus corpus;
     struct cite_graph *g;
     rc = cli_common_load(&co, argv + optind, argc - optind, NULL, 0, NULL,
-                         &corpus, &g);
+                         NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -256,6 +255,5 @@ cmd_communities(int argc, char **argv)
     free(values);
     free(order);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

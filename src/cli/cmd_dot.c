@@ -418,7 +418,7 @@ cmd_dot(int argc, char **argv)
         values = cite_i_xcalloc(n * CITE_M__COUNT + 1, sizeof *values);
         column = cite_i_xcalloc(n + 1, sizeof *column);
         struct cite_metric_opts mo = {metric == CITE_M_BETWEENNESS, 0, NULL,
-                                      NULL};
+                                      NULL, 1u << metric};
         if (cite_graph_metrics_ext(g, &mo, values, err, sizeof err) != 0) {
             cli_error("dot: %s", err);
             rc = EXIT_SYSTEM;

@@ -146,10 +146,9 @@ cmd_export(int argc, char **argv)
                   "'-o PREFIX' (PREFIX.nodes.csv, PREFIX.edges.csv)");
         return EXIT_USAGE;
     }
-    struct cite_corpus corpus;
     struct cite_graph *g;
     rc = cli_common_load(&co, argv + optind, argc - optind, NULL, 0, NULL,
-                         &corpus, &g);
+                         NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -168,6 +167,5 @@ cmd_export(int argc, char **argv)
         break;
     }
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

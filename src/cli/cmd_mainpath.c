@@ -145,11 +145,10 @@ cmd_mainpath(int argc, char **argv)
         cli_error("mainpath: no input; see 'citegraph mainpath --help'");
         return EXIT_USAGE;
     }
-    struct cite_corpus corpus;
     struct cite_graph *g;
     size_t root = (size_t)-1;
     rc = cli_common_load(&co, argv + optind, argc - optind, &root_id,
-                         root_id != NULL ? 1 : 0, &root, &corpus, &g);
+                         root_id != NULL ? 1 : 0, &root, NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -188,6 +187,5 @@ cmd_mainpath(int argc, char **argv)
     }
     cite_graph_mainpath_release(&mp);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

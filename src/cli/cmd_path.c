@@ -130,11 +130,10 @@ cmd_path(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *ids[2] = {argv[optind], argv[optind + 1]};
-    struct cite_corpus corpus;
     struct cite_graph *g;
     size_t ends[2];
     rc = cli_common_load(&co, argv + optind + 2, argc - optind - 2, ids, 2,
-                         ends, &corpus, &g);
+                         ends, NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -167,6 +166,5 @@ cmd_path(int argc, char **argv)
     free(paths);
     free(lens);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

@@ -23,7 +23,7 @@ static void
 help(FILE *out)
 {
     fputs("usage: citegraph rank [--by METRIC] [--top N] [--format FMT] [--cutoff N]\n"
-          "                      [--no-betweenness] [FILTERS] INPUT...\n"
+          "                      [--no-betweenness] [--metrics LIST] [FILTERS] INPUT...\n"
           "\n"
           "Builds the citation network of INPUT (YAML written by 'extract', or\n"
           "texts and directories, extracted on the fly) and prints, for every\n"
@@ -43,6 +43,9 @@ help(FILE *out)
           "      --cutoff N       betweenness on paths of at most N citations\n"
           "                       (faster on large networks; default: exact)\n"
           "      --no-betweenness leave betweenness out (its column is empty)\n"
+          "      --metrics LIST   compute only these metrics (comma-separated;\n"
+          "                       the degrees and --by's metric always): the\n"
+          "                       other columns are empty\n"
           CLI_COMMON_HELP
           "\n"
           "example:\n"
@@ -103,7 +106,32 @@ progress(void *ctx, double done)
     }
 }
 
-enum { OPT_CUTOFF = 0x200, OPT_NO_BETWEENNESS };
+enum { OPT_CUTOFF = 0x200, OPT_NO_BETWEENNESS, OPT_METRICS };
+
+/* "pagerank,hub": a mask of metrics, or a message and -1. */
+static int
+parse_metrics(const char *arg, unsigned *mask)
+{
+    *mask = 0;
+    char *copy = cite_i_xstrdup(arg);
+    int rc = 0;
+    for (char *save = NULL, *name = strtok_r(copy, ",", &save); name != NULL;
+         name = strtok_r(NULL, ",", &save)) {
+        enum cite_metric m = cite_metric_from_name(name);
+        if (m == CITE_M__COUNT) {
+            bad_metric(name);
+            rc = -1;
+            break;
+        }
+        *mask |= 1u << m;
+    }
+    if (rc == 0 && *mask == 0) {
+        cli_error("rank: '--metrics' takes a list of metrics");
+        rc = -1;
+    }
+    free(copy);
+    return rc;
+}
 
 int
 cmd_rank(int argc, char **argv)
@@ -114,6 +142,7 @@ cmd_rank(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"cutoff", required_argument, NULL, OPT_CUTOFF},
         {"no-betweenness", no_argument, NULL, OPT_NO_BETWEENNESS},
+        {"metrics", required_argument, NULL, OPT_METRICS},
         CLI_COMMON_OPTIONS,
         {NULL, 0, NULL, 0},
     };
@@ -124,6 +153,7 @@ cmd_rank(int argc, char **argv)
     int yaml = 0;
     long top = -1, cutoff = 0;
     int betweenness = 1;
+    unsigned want = 0; /* 0: all */
     int c, rc;
     optind = 1;
     while ((c = getopt_long(argc, argv, "b:n:f:" CLI_COMMON_SHORT, opts,
@@ -168,6 +198,11 @@ cmd_rank(int argc, char **argv)
         case OPT_NO_BETWEENNESS:
             betweenness = 0;
             break;
+        case OPT_METRICS:
+            if (parse_metrics(optarg, &want) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
         default:
             rc = cli_common_option(&co, c, optarg);
             if (rc != CLI_CONTINUE) {
@@ -185,10 +220,18 @@ cmd_rank(int argc, char **argv)
                   "each other");
         return EXIT_USAGE;
     }
-    struct cite_corpus corpus;
+    if (want != 0) {
+        want |= 1u << by | 1u << CITE_M_IN_DEGREE | 1u << CITE_M_OUT_DEGREE;
+        if (!betweenness) {
+            want &= ~(1u << CITE_M_BETWEENNESS);
+        }
+        betweenness = (want >> CITE_M_BETWEENNESS) & 1u;
+    } else {
+        want = (1u << CITE_M__COUNT) - 1;
+    }
     struct cite_graph *g;
     rc = cli_common_load(&co, argv + optind, argc - optind, NULL, 0, NULL,
-                         &corpus, &g);
+                         NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -196,7 +239,8 @@ cmd_rank(int argc, char **argv)
     double *values = cite_i_xcalloc(n * CITE_M__COUNT + 1, sizeof *values);
     size_t *order = cite_i_xcalloc(n + 1, sizeof *order);
     struct progress prog = {-1};
-    struct cite_metric_opts mopts = {betweenness, (double)cutoff, NULL, NULL};
+    struct cite_metric_opts mopts = {betweenness, (double)cutoff, NULL, NULL,
+                                     want};
     if (cli_is_terminal(stderr)) {
         mopts.progress = progress;
         mopts.progress_ctx = &prog;
@@ -212,8 +256,11 @@ cmd_rank(int argc, char **argv)
     } else {
         for (size_t i = 0; i < n; i++) {
             order[i] = i;
-            if (!betweenness) {
-                values[i * CITE_M__COUNT + CITE_M_BETWEENNESS] = NAN;
+            for (int m = 0; m < CITE_M__COUNT; m++) {
+                if (!((want >> m) & 1u) ||
+                    (m == CITE_M_BETWEENNESS && !betweenness)) {
+                    values[i * CITE_M__COUNT + m] = NAN;
+                }
             }
         }
         sort_values = values;
@@ -231,6 +278,5 @@ cmd_rank(int argc, char **argv)
     free(values);
     free(order);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

@@ -140,11 +140,10 @@ cmd_similar(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *id = argv[optind];
-    struct cite_corpus corpus;
     struct cite_graph *g;
     size_t node;
     rc = cli_common_load(&co, argv + optind + 1, argc - optind - 1, &id, 1,
-                         &node, &corpus, &g);
+                         &node, NULL, &g);
     if (rc != EXIT_OK) {
         return rc;
     }
@@ -163,6 +162,5 @@ cmd_similar(int argc, char **argv)
     }
     free(s);
     cite_graph_free(g);
-    cite_corpus_release(&corpus);
     return rc;
 }

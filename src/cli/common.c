@@ -4,8 +4,15 @@
  * of every analysis command (--lang, --help, the network filters), so that
  * each command's getopt loop handles only its own.
  */
+/* madvise(MADV_DONTNEED) gives read pages of a mapped input back (POSIX's
+ * posix_madvise() may not) */
+#define _DEFAULT_SOURCE
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -133,34 +140,58 @@ cli_is_yaml_path(const char *p)
     return has_suffix(p, ".yaml") || has_suffix(p, ".yml");
 }
 
+/* Where loaded docs go: take(ctx, doc) owns doc from then on. */
+struct sink_docs {
+    void (*take)(void *ctx, struct cite_doc *doc);
+    void *ctx;
+};
+
+/* Hands the docs of c over to out, in order, and empties c. */
+static void
+hand_over(struct cite_corpus *c, const struct sink_docs *out)
+{
+    for (size_t k = 0; k < c->n; k++) {
+        out->take(out->ctx, &c->docs[k]);
+    }
+    c->n = 0;
+}
+
+/* One text ("-": standard input), through the cache when one is open. */
 static int
-load_text(struct cite_corpus *corpus, const char *path, enum cite_lang lang,
+load_text(const struct sink_docs *out, const char *path, enum cite_lang lang,
           const struct cite_diag_sink *sink)
 {
+    struct cite_corpus one;
+    cite_corpus_init(&one);
+    int rc = EXIT_OK;
     if (cli_cache_dir() != NULL) {
-        return cli_cache_load_text(corpus, path, lang, sink);
+        rc = cli_cache_load_text(&one, path, lang, sink);
+    } else {
+        struct cite_text t;
+        if (cite_text_load(&t, path) != 0) {
+            cli_error("%s: %s", path, strerror(errno));
+            rc = EXIT_SYSTEM;
+        } else {
+            cite_extract_doc(cite_corpus_add(&one), &t, lang, sink);
+            cite_text_release(&t);
+        }
     }
-    struct cite_text t;
-    if (cite_text_load(&t, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_SYSTEM;
-    }
-    struct cite_doc *doc = cite_corpus_add(corpus);
-    cite_extract_doc(doc, &t, lang, sink);
-    cite_text_release(&t);
-    return EXIT_OK;
+    hand_over(&one, out);
+    cite_corpus_release(&one);
+    return rc;
 }
 
 /* Texts of a directory: through the cache, one by one, or extracted on
- * several threads, a batch at a time, the docs kept in input order. */
+ * several threads, a batch at a time, the docs handed over in input
+ * order. */
 static int
-load_texts(struct cite_corpus *corpus, char **paths, size_t n,
+load_texts(const struct sink_docs *out, char **paths, size_t n,
            enum cite_lang lang, const struct cite_diag_sink *sink)
 {
     int rc = EXIT_OK;
     if (cli_cache_dir() != NULL) {
         for (size_t k = 0; k < n; k++) {
-            int r = load_text(corpus, paths[k], lang, sink);
+            int r = load_text(out, paths[k], lang, sink);
             rc = r > rc ? r : rc;
         }
         return rc;
@@ -176,8 +207,7 @@ load_texts(struct cite_corpus *corpus, char **paths, size_t n,
         for (size_t k = 0; k < m; k++) {
             int r = cli_job_report(&jobs[k], sink);
             if (r == EXIT_OK) {
-                /* the corpus takes the doc over */
-                *cite_corpus_add(corpus) = jobs[k].doc;
+                out->take(out->ctx, &jobs[k].doc); /* taken over */
                 cite_doc_init(&jobs[k].doc);
             }
             rc = r > rc ? r : rc;
@@ -188,25 +218,90 @@ load_texts(struct cite_corpus *corpus, char **paths, size_t n,
     return rc;
 }
 
+/* A YAML input, streamed: a regular file is mapped, and what has been read
+ * is given back to the system as the docs go, so memory holds the doc at
+ * hand, not the file. */
+struct yaml_each {
+    const struct sink_docs *out;
+    char *map;        /* the mapping, or NULL */
+    size_t dropped;   /* bytes of it given back */
+};
+
 static int
-load_yaml(struct cite_corpus *corpus, const char *path,
+yaml_doc(void *ctx, struct cite_doc *doc, size_t consumed)
+{
+    struct yaml_each *y = ctx;
+    y->out->take(y->out->ctx, doc);
+    if (y->map != NULL) {
+        size_t page = (size_t)sysconf(_SC_PAGESIZE);
+        size_t upto = consumed / page * page;
+        if (upto >= y->dropped + (4u << 20)) {
+            madvise(y->map + y->dropped, upto - y->dropped, MADV_DONTNEED);
+            y->dropped = upto;
+        }
+    }
+    return 0;
+}
+
+static int
+load_yaml(const struct sink_docs *out, const char *path,
           const struct cite_diag_sink *sink)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL) {
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
     }
-    int rc = cite_yaml_read(corpus, f, path, sink);
-    if (f != stdin) {
-        fclose(f);
+    struct yaml_each y = {out, NULL, 0};
+    struct stat st;
+    size_t n = 0;
+    char *buf = NULL;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uintmax_t)st.st_size <= SIZE_MAX) {
+        n = (size_t)st.st_size;
+        void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            y.map = m;
+            buf = m;
+        }
+    }
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    int rc = 0;
+    if (buf == NULL) {
+        char chunk[65536];
+        ssize_t got;
+        while ((got = read(fd, chunk, sizeof chunk)) != 0) {
+            if (got < 0 && errno == EINTR) {
+                continue;
+            }
+            if (got < 0) {
+                cite_diag_emit(sink, CITE_D_IO, path, 0, 0, 0,
+                               "cannot read '%s'", path);
+                rc = -1;
+                break;
+            }
+            cite_i_buf_add(&b, chunk, (size_t)got);
+        }
+        buf = b.ptr != NULL ? b.ptr : "";
+        n = b.len;
+    }
+    if (rc == 0) {
+        rc = cite_yaml_read_each(buf, n, path, sink, yaml_doc, &y);
+    }
+    if (y.map != NULL) {
+        munmap(y.map, n);
+    }
+    cite_i_buf_release(&b);
+    if (fd != STDIN_FILENO) {
+        close(fd);
     }
     return rc == 0 ? EXIT_OK : EXIT_FINDINGS;
 }
 
-int
-cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
-                enum cite_lang lang, const struct cite_diag_sink *sink)
+/* Every input, a doc at a time, to out. */
+static int
+load_each(const struct sink_docs *out, char **inputs, int n,
+          enum cite_lang lang, const struct cite_diag_sink *sink)
 {
     int worst = EXIT_OK;
     for (int i = 0; i < n; i++) {
@@ -214,7 +309,7 @@ cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
         struct stat st;
         int rc = EXIT_OK;
         if (strcmp(in, "-") == 0) {
-            rc = load_text(corpus, in, lang, sink);
+            rc = load_text(out, in, lang, sink);
         } else if (stat(in, &st) != 0) {
             cli_error("%s: %s", in, strerror(errno));
             rc = EXIT_SYSTEM;
@@ -223,20 +318,41 @@ cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
             if (cli_walk_dir(in, &files, 0) != 0) {
                 rc = EXIT_SYSTEM;
             }
-            int r = load_texts(corpus, files.v, files.n, lang, sink);
+            int r = load_texts(out, files.v, files.n, lang, sink);
             rc = r > rc ? r : rc;
             for (size_t k = 0; k < files.n; k++) {
                 free(files.v[k]);
             }
             free(files.v);
         } else if (cli_is_yaml_path(in)) {
-            rc = load_yaml(corpus, in, sink);
+            rc = load_yaml(out, in, sink);
         } else {
-            rc = load_text(corpus, in, lang, sink);
+            rc = load_text(out, in, lang, sink);
         }
         worst = rc > worst ? rc : worst;
     }
     return worst;
+}
+
+static void
+take_into_corpus(void *ctx, struct cite_doc *doc)
+{
+    *cite_corpus_add(ctx) = *doc;
+}
+
+int
+cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
+                enum cite_lang lang, const struct cite_diag_sink *sink)
+{
+    struct sink_docs out = {take_into_corpus, corpus};
+    return load_each(&out, inputs, n, lang, sink);
+}
+
+static void
+take_into_graph(void *ctx, struct cite_doc *doc)
+{
+    cite_graph_builder_add(ctx, doc);
+    cite_doc_release(doc);
 }
 
 int
@@ -326,17 +442,31 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
 {
     struct cli_diag_ctx dctx = {{0, 0, 0}, 1};
     struct cite_diag_sink sink = {cli_diag_print, &dctx};
-    cite_corpus_init(corpus);
     *g = NULL;
-    int rc = cli_load_inputs(corpus, inputs, n, lang, &sink);
-    if (rc != EXIT_OK) {
-        cite_corpus_release(corpus);
+    char err[256];
+    int rc;
+    if (corpus != NULL) {
+        cite_corpus_init(corpus);
+        rc = cli_load_inputs(corpus, inputs, n, lang, &sink);
+        if (rc == EXIT_OK && cite_graph_build(g, corpus, err, sizeof err) != 0) {
+            cli_error("%s: %s", cmd, err);
+            rc = EXIT_SYSTEM;
+        }
+        if (rc != EXIT_OK) {
+            cite_corpus_release(corpus);
+        }
         return rc;
     }
-    char err[256];
-    if (cite_graph_build(g, corpus, err, sizeof err) != 0) {
+    /* no docs kept: each goes into the network and is released */
+    struct cite_graph_builder *b = cite_graph_builder_new();
+    struct sink_docs out = {take_into_graph, b};
+    rc = load_each(&out, inputs, n, lang, &sink);
+    if (rc != EXIT_OK) {
+        cite_graph_builder_free(b);
+        return rc;
+    }
+    if (cite_graph_builder_finish(b, g, err, sizeof err) != 0) {
         cli_error("%s: %s", cmd, err);
-        cite_corpus_release(corpus);
         return EXIT_SYSTEM;
     }
     return EXIT_OK;
@@ -493,7 +623,9 @@ cli_common_load(const struct cli_common *co, char **inputs, int n,
     if (rc != EXIT_OK) {
         cite_graph_free(*g);
         *g = NULL;
-        cite_corpus_release(corpus);
+        if (corpus != NULL) {
+            cite_corpus_release(corpus);
+        }
     }
     return rc;
 }

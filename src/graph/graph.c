@@ -37,9 +37,16 @@ struct builder {
     unsigned char *src_body; /* per node, enum source */
     unsigned char *src_type;
     unsigned char *src_date;
-    struct cite_i_pairmap pairs; /* (from, to) -> edge */
-    size_t *edge_doc;            /* per edge: 1 + the doc last counted */
-    double *edge_run;            /* per edge: mentions in that doc */
+    size_t *head_out;            /* per node: its last out-edge + 1, or 0 */
+    size_t *next_out;            /* per edge: the one before it + 1, or 0 */
+    /* the doc at hand: cited node -> its edge and mentions, open
+     * addressing, reused from doc to doc */
+    struct doc_slot {
+        size_t node;             /* + 1; 0: empty */
+        size_t edge;
+        double run;
+    } *slots;
+    size_t nslots;
     unsigned char *langs;        /* per node: bit l for each cite_lang l */
     const char *lang_text[1u << CITE_LANG__COUNT]; /* mask -> "en,zh" */
 };
@@ -98,6 +105,8 @@ node_get(struct builder *b, const char *id)
         b->src_type = cite_i_xrealloc(b->src_type, b->node_cap);
         b->src_date = cite_i_xrealloc(b->src_date, b->node_cap);
         b->langs = cite_i_xrealloc(b->langs, b->node_cap);
+        b->head_out = cite_i_xreallocarray(b->head_out, b->node_cap,
+                                           sizeof *b->head_out);
     }
     i = g->nnodes++;
     struct cite_graph_node *node = &g->nodes[i];
@@ -112,6 +121,7 @@ node_get(struct builder *b, const char *id)
     node->langs = "";
     b->src_body[i] = b->src_type[i] = b->src_date[i] = SRC_NONE;
     b->langs[i] = 0;
+    b->head_out[i] = 0;
     cite_i_idmap_put(&g->index, node->id, i);
     return i;
 }
@@ -135,41 +145,112 @@ node_learn(struct builder *b, size_t i, enum cite_body body,
     }
 }
 
-/* Counts one mention of to by from, made in doc number doc. */
-static void
-edge_count(struct builder *b, size_t from, size_t to, size_t doc)
+/* The slot of node to in the doc at hand's table (empty or its own). */
+static struct doc_slot *
+doc_slot(struct builder *b, size_t to)
+{
+    size_t m = b->nslots - 1;
+    size_t at = (to * 0x9E3779B97F4A7C15ULL >> 17) & m;
+    while (b->slots[at].node != 0 && b->slots[at].node != to + 1) {
+        at = (at + 1) & m;
+    }
+    return &b->slots[at];
+}
+
+/* A new edge from -> to, first of from's out-edges in the list. */
+static size_t
+edge_new(struct builder *b, size_t from, size_t to)
 {
     struct cite_graph *g = b->g;
-    size_t e = cite_i_pairmap_get(&b->pairs, from, to);
-    if (e == CITE_I_NOT_FOUND) {
-        if (g->nedges == b->edge_cap) {
-            b->edge_cap = b->edge_cap ? 2 * b->edge_cap : 64;
-            g->edges =
-                cite_i_xreallocarray(g->edges, b->edge_cap, sizeof *g->edges);
-            b->edge_doc = cite_i_xreallocarray(b->edge_doc, b->edge_cap,
-                                               sizeof *b->edge_doc);
-            b->edge_run = cite_i_xreallocarray(b->edge_run, b->edge_cap,
-                                               sizeof *b->edge_run);
+    if (g->nedges == b->edge_cap) {
+        b->edge_cap = b->edge_cap ? 2 * b->edge_cap : 64;
+        g->edges = cite_i_xreallocarray(g->edges, b->edge_cap, sizeof *g->edges);
+        b->next_out = cite_i_xreallocarray(b->next_out, b->edge_cap,
+                                           sizeof *b->next_out);
+    }
+    size_t e = g->nedges++;
+    g->edges[e].from = from;
+    g->edges[e].to = to;
+    g->edges[e].weight = 0;
+    b->next_out[e] = b->head_out[from];
+    b->head_out[from] = e + 1;
+    return e;
+}
+
+/*
+ * The citations of one doc by self: one edge per cited node, whose weight
+ * is the most mentions one doc makes of it (language versions of a text
+ * cite the same resolution as often as each other, not as their sum).  The
+ * edges self already has (another doc with its id) are found through its
+ * list of out-edges, so no table of every edge is needed.
+ */
+static void
+add_edges(struct builder *b, size_t self, const struct cite_doc *doc)
+{
+    size_t want = 16;
+    size_t have = 0;
+    for (size_t e = b->head_out[self]; e != 0; e = b->next_out[e - 1]) {
+        have++;
+    }
+    while (want < 2 * (doc->nrefs + have)) {
+        want *= 2;
+    }
+    if (want > b->nslots) {
+        free(b->slots);
+        b->slots = cite_i_xcalloc(want, sizeof *b->slots);
+        b->nslots = want;
+    }
+    for (size_t e = b->head_out[self]; e != 0; e = b->next_out[e - 1]) {
+        struct doc_slot *d = doc_slot(b, b->g->edges[e - 1].to);
+        d->node = b->g->edges[e - 1].to + 1;
+        d->edge = e - 1;
+        d->run = 0;
+    }
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        const struct cite_ref *ref = &doc->refs[r];
+        if (ref->target == NULL || ref->target[0] == '\0') {
+            continue;
         }
-        e = g->nedges++;
-        g->edges[e].from = from;
-        g->edges[e].to = to;
-        g->edges[e].weight = 0;
-        b->edge_doc[e] = 0;
-        cite_i_pairmap_put(&b->pairs, from, to, e);
+        size_t to = node_get(b, ref->target);
+        if (to == self) {
+            continue;
+        }
+        node_learn(b, to, ref->body, ref->type, ref->date, SRC_REF);
+        struct doc_slot *d = doc_slot(b, to);
+        if (d->node == 0) {
+            d->node = to + 1;
+            d->edge = edge_new(b, self, to);
+            d->run = 0;
+        }
+        d->run += 1;
     }
-    if (b->edge_doc[e] != doc + 1) {
-        b->edge_doc[e] = doc + 1;
-        b->edge_run[e] = 0;
+    /* the weights; then the table emptied for the next doc (every slot in
+     * use belongs to one of self's edges; emptied after, so that no probe
+     * sequence is cut while looking up) */
+    for (size_t e = b->head_out[self]; e != 0; e = b->next_out[e - 1]) {
+        struct cite_graph_edge *edge = &b->g->edges[e - 1];
+        struct doc_slot *d = doc_slot(b, edge->to);
+        if (d->run > edge->weight) {
+            edge->weight = d->run;
+        }
     }
-    b->edge_run[e] += 1;
-    if (b->edge_run[e] > g->edges[e].weight) {
-        g->edges[e].weight = b->edge_run[e];
+    for (size_t e = b->head_out[self]; e != 0; e = b->next_out[e - 1]) {
+        doc_slot(b, b->g->edges[e - 1].to)->run = -1; /* marked */
+    }
+    for (size_t e = b->head_out[self]; e != 0; e = b->next_out[e - 1]) {
+        size_t m = b->nslots - 1;
+        size_t to = b->g->edges[e - 1].to;
+        size_t at = (to * 0x9E3779B97F4A7C15ULL >> 17) & m;
+        while (b->slots[at].run != -1 || b->slots[at].node != to + 1) {
+            at = (at + 1) & m;
+        }
+        b->slots[at].node = 0;
+        b->slots[at].run = 0;
     }
 }
 
 static void
-add_doc(struct builder *b, const struct cite_doc *doc, size_t k)
+add_doc(struct builder *b, const struct cite_doc *doc)
 {
     const struct cite_docinfo *info = &doc->info;
     if (info->id == NULL || info->id[0] == '\0') {
@@ -188,18 +269,7 @@ add_doc(struct builder *b, const struct cite_doc *doc, size_t k)
     if (doc->lang > CITE_LANG_UNKNOWN && doc->lang < CITE_LANG__COUNT) {
         b->langs[self] |= (unsigned char)(1u << doc->lang);
     }
-    for (size_t r = 0; r < doc->nrefs; r++) {
-        const struct cite_ref *ref = &doc->refs[r];
-        if (ref->target == NULL || ref->target[0] == '\0') {
-            continue;
-        }
-        size_t to = node_get(b, ref->target);
-        if (to == self) {
-            continue;
-        }
-        node_learn(b, to, ref->body, ref->type, ref->date, SRC_REF);
-        edge_count(b, self, to, k);
-    }
+    add_edges(b, self, doc);
 }
 
 /* The sorted rows of graph_int.h, by two counting sorts: bucketing the
@@ -264,10 +334,15 @@ make_igraph(struct cite_graph *g)
 int
 cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen)
 {
-    make_rows(g);
+    /* the growth slack goes first, and the igraph copy comes before the
+     * rows: the peak of memory is igraph_create's */
+    if (g->nedges > 0) {
+        g->edges = cite_i_xreallocarray(g->edges, g->nedges, sizeof *g->edges);
+    }
     struct cite_i_igraph_guard guard;
     cite_i_igraph_enter(&guard);
     igraph_error_t rc = make_igraph(g);
+    make_rows(g);
     int ret = 0;
     if (rc != IGRAPH_SUCCESS) {
         ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);
@@ -329,6 +404,73 @@ langs_text(struct builder *b, unsigned mask)
     return b->lang_text[mask];
 }
 
+struct cite_graph_builder {
+    struct builder b;
+};
+
+struct cite_graph_builder *
+cite_graph_builder_new(void)
+{
+    struct cite_graph_builder *gb = cite_i_xcalloc(1, sizeof *gb);
+    struct cite_graph *g = cite_i_xcalloc(1, sizeof *g);
+    g->pool = cite_i_pool_new();
+    cite_i_idmap_init(&g->index);
+    gb->b.g = g;
+    return gb;
+}
+
+void
+cite_graph_builder_add(struct cite_graph_builder *gb,
+                       const struct cite_doc *doc)
+{
+    add_doc(&gb->b, doc);
+}
+
+static void
+builder_release(struct builder *b)
+{
+    free(b->src_body);
+    free(b->src_type);
+    free(b->src_date);
+    free(b->langs);
+    free(b->head_out);
+    free(b->next_out);
+    free(b->slots);
+}
+
+void
+cite_graph_builder_free(struct cite_graph_builder *gb)
+{
+    if (gb == NULL) {
+        return;
+    }
+    builder_release(&gb->b);
+    cite_i_graph_free_own(gb->b.g);
+    free(gb);
+}
+
+int
+cite_graph_builder_finish(struct cite_graph_builder *gb,
+                          struct cite_graph **out, char *err, size_t errlen)
+{
+    struct builder *b = &gb->b;
+    struct cite_graph *g = b->g;
+    *out = NULL;
+    for (size_t i = 0; i < g->nnodes; i++) {
+        struct cite_graph_node *node = &g->nodes[i];
+        node->langs = langs_text(b, b->langs[i]);
+        node->year = cite_i_node_year(node->id, node->date);
+    }
+    builder_release(b);
+    free(gb);
+    if (cite_i_graph_finish(g, err, errlen) != 0) {
+        cite_i_graph_free_own(g);
+        return -1;
+    }
+    *out = g;
+    return 0;
+}
+
 int
 cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
                  char *err, size_t errlen)
@@ -339,37 +481,11 @@ cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
         }
         return -1;
     }
-    *out = NULL;
-    struct cite_graph *g = cite_i_xcalloc(1, sizeof *g);
-    g->pool = cite_i_pool_new();
-    cite_i_idmap_init(&g->index);
-
-    struct builder b;
-    memset(&b, 0, sizeof b);
-    b.g = g;
-    cite_i_pairmap_init(&b.pairs);
+    struct cite_graph_builder *gb = cite_graph_builder_new();
     for (size_t k = 0; corpus != NULL && k < corpus->n; k++) {
-        add_doc(&b, &corpus->docs[k], k);
+        cite_graph_builder_add(gb, &corpus->docs[k]);
     }
-    for (size_t i = 0; i < g->nnodes; i++) {
-        struct cite_graph_node *node = &g->nodes[i];
-        node->langs = langs_text(&b, b.langs[i]);
-        node->year = cite_i_node_year(node->id, node->date);
-    }
-    free(b.src_body);
-    free(b.src_type);
-    free(b.src_date);
-    free(b.langs);
-    free(b.edge_doc);
-    free(b.edge_run);
-    cite_i_pairmap_release(&b.pairs);
-
-    if (cite_i_graph_finish(g, err, errlen) != 0) {
-        cite_i_graph_free_own(g);
-        return -1;
-    }
-    *out = g;
-    return 0;
+    return cite_graph_builder_finish(gb, out, err, errlen);
 }
 
 void

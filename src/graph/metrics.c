@@ -261,25 +261,33 @@ age_norm(const struct cite_graph *g, double *values)
     }
 }
 
-/* The steps on the undirected projection. */
+#define WANTS(want, m) (((want) >> (m)) & 1u)
+
+/* The steps on the undirected projection, those of want. */
 static igraph_error_t
 on_projection(const struct cite_graph *g, double *values, struct progress *prog,
-              const char **what)
+              unsigned want, const char **what)
 {
-    igraph_t und;
-    *what = "undirected projection";
-    igraph_error_t rc = cite_i_undirected(g, &und, NULL);
-    if (rc != IGRAPH_SUCCESS) {
-        return rc;
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    if (WANTS(want, CITE_M_CORENESS) || WANTS(want, CITE_M_EIGENVECTOR)) {
+        igraph_t und;
+        *what = "undirected projection";
+        rc = cite_i_undirected(g, &und, NULL);
+        if (rc != IGRAPH_SUCCESS) {
+            return rc;
+        }
+        if (WANTS(want, CITE_M_CORENESS)) {
+            *what = "coreness";
+            rc = coreness(&und, values);
+        }
+        if (rc == IGRAPH_SUCCESS && WANTS(want, CITE_M_EIGENVECTOR)) {
+            *what = "eigenvector centrality";
+            rc = eigenvector(&und, values);
+        }
+        igraph_destroy(&und);
     }
-    *what = "coreness";
-    rc = coreness(&und, values);
-    if (rc == IGRAPH_SUCCESS) {
-        *what = "eigenvector centrality";
-        rc = eigenvector(&und, values);
-    }
-    igraph_destroy(&und);
-    if (rc == IGRAPH_SUCCESS) {
+    if (rc == IGRAPH_SUCCESS &&
+        (WANTS(want, CITE_M_CLOSENESS) || WANTS(want, CITE_M_HARMONIC))) {
         cite_i_distance_measures(g, &AT(values, 0, CITE_M_CLOSENESS),
                                  &AT(values, 0, CITE_M_HARMONIC), CITE_M__COUNT,
                                  progress_step, prog);
@@ -302,10 +310,18 @@ cite_graph_metrics_ext(const struct cite_graph *g,
         return 0;
     }
     memset(values, 0, g->nnodes * CITE_M__COUNT * sizeof *values);
-    int with_betweenness = opts != NULL && opts->betweenness;
+    unsigned want = opts != NULL && opts->want != 0 ? opts->want : ~0u;
+    int with_betweenness = opts != NULL && opts->betweenness &&
+                           WANTS(want, CITE_M_BETWEENNESS);
+    int distances = WANTS(want, CITE_M_CLOSENESS) ||
+                    WANTS(want, CITE_M_HARMONIC);
     /* a unit per source of a breadth-first pass */
     struct progress prog = {opts,
-                            (double)g->nnodes * (with_betweenness ? 2 : 1), 0};
+                            (double)g->nnodes *
+                                (with_betweenness + distances > 0
+                                     ? with_betweenness + distances
+                                     : 1),
+                            0};
 
     struct cite_i_igraph_guard guard;
     cite_i_igraph_enter(&guard);
@@ -319,11 +335,12 @@ cite_graph_metrics_ext(const struct cite_graph *g,
         }
         what = "degree";
         rc = degrees(&g->ig, values);
-        if (rc == IGRAPH_SUCCESS) {
+        if (rc == IGRAPH_SUCCESS && WANTS(want, CITE_M_PAGERANK)) {
             what = "pagerank";
             rc = pagerank(&g->ig, &weights, values);
         }
-        if (rc == IGRAPH_SUCCESS) {
+        if (rc == IGRAPH_SUCCESS &&
+            (WANTS(want, CITE_M_HUB) || WANTS(want, CITE_M_AUTHORITY))) {
             what = "hub and authority scores";
             rc = hits(&g->ig, &weights, values);
         }
@@ -332,14 +349,14 @@ cite_graph_metrics_ext(const struct cite_graph *g,
             rc = betweenness(&g->ig, opts->cutoff, values, &prog);
         }
         if (rc == IGRAPH_SUCCESS) {
-            rc = on_projection(g, values, &prog, &what);
+            rc = on_projection(g, values, &prog, want, &what);
         }
         igraph_vector_destroy(&weights);
     }
     int ret = 0;
     if (rc != IGRAPH_SUCCESS) {
         ret = cite_i_igraph_fail(rc, what, err, errlen);
-    } else {
+    } else if (WANTS(want, CITE_M_AGE_NORM)) {
         age_norm(g, values);
     }
     cite_i_igraph_leave(&guard);
@@ -350,6 +367,6 @@ int
 cite_graph_metrics(const struct cite_graph *g, double *values, char *err,
                    size_t errlen)
 {
-    struct cite_metric_opts opts = {1, 0, NULL, NULL};
+    struct cite_metric_opts opts = {1, 0, NULL, NULL, 0};
     return cite_graph_metrics_ext(g, &opts, values, err, errlen);
 }

@@ -50,6 +50,7 @@
 
 #include "../core/core_int.h"
 #include "cite_yaml.h"
+#include "yaml_int.h"
 
 /* Our schema nests four deep; anything far deeper is hostile or broken. */
 #define MAX_DEPTH 32
@@ -1281,7 +1282,47 @@ int
 cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                    const char *path, const struct cite_diag_sink *sink)
 {
+    /* what extract wrote, as it wrote it, takes the fast path */
+    if (buf != NULL && cite_i_yaml_fast_read(corpus, buf, n) == 0) {
+        return 0;
+    }
     return read_mem(buf, n, path, sink, read_stream, corpus);
+}
+
+int
+cite_i_yaml_slow_read(struct cite_corpus *corpus, const char *buf, size_t n,
+                      const char *path, const struct cite_diag_sink *sink)
+{
+    return read_mem(buf, n, path, sink, read_stream, corpus);
+}
+
+int
+cite_yaml_read_each(const char *buf, size_t n, const char *path,
+                    const struct cite_diag_sink *sink, cite_yaml_doc_fn fn,
+                    void *ctx)
+{
+    size_t done = 0;
+    int rc = buf != NULL ? cite_i_yaml_fast_each(buf, n, fn, ctx, &done) : -1;
+    if (rc >= 0) {
+        return rc == 0 ? 0 : 1;
+    }
+    /* the rest is for libyaml: it reads the whole stream again (the docs
+     * given already took the fast path, so they bring no diagnostic), and
+     * the docs after them go to fn */
+    struct cite_corpus rest;
+    cite_corpus_init(&rest);
+    rc = read_mem(buf, n, path, sink, read_stream, &rest);
+    int stop = 0;
+    for (size_t k = 0; k < rest.n; k++) {
+        if (k >= done && !stop) {
+            stop = fn(ctx, &rest.docs[k], n) != 0;
+        } else {
+            cite_doc_release(&rest.docs[k]);
+        }
+    }
+    rest.n = 0;
+    cite_corpus_release(&rest);
+    return rc != 0 ? -1 : stop;
 }
 
 int

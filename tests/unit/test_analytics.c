@@ -450,7 +450,7 @@ test_filter_copies_attributes_into_independent_graph(void **st)
     assert_int_equal(n0->in_corpus, 1);
     assert_null(cite_graph_node(h, 1)->title);
     assert_string_equal(cite_graph_node(h, 1)->langs, "");
-    struct cite_metric_opts o = {1, 0, NULL, NULL};
+    struct cite_metric_opts o = {1, 0, NULL, NULL, 0};
     double *v = metrics_ext(h, &o);
     assert_true(M(v, 0, CITE_M_BETWEENNESS) == 3.5);
     free(v);
@@ -1306,7 +1306,7 @@ test_betweenness_of_fixture(void **st)
     struct cite_corpus c;
     struct cite_graph *g = fixture(&c);
     static const double want[7] = {3.5, 0, 1, 0, 1.5, 0, 0};
-    struct cite_metric_opts o = {1, 0, NULL, NULL};
+    struct cite_metric_opts o = {1, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     for (size_t i = 0; i < 7; i++) {
         assert_close(M(v, i, CITE_M_BETWEENNESS), want[i], 1e-12);
@@ -1332,7 +1332,7 @@ test_betweenness_in_batches_equals_igraph_betweenness(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = random_net(&c, 300, 3, 5);
-    struct cite_metric_opts o = {1, 0, NULL, NULL};
+    struct cite_metric_opts o = {1, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     igraph_vector_t want;
     assert_int_equal(igraph_vector_init(&want, 0), 0);
@@ -1359,7 +1359,7 @@ test_betweenness_cutoff_and_off(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = net(&c, "a>b;b>c;c>d");
-    struct cite_metric_opts o = {1, 0, NULL, NULL};
+    struct cite_metric_opts o = {1, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     assert_true(M(v, 1, CITE_M_BETWEENNESS) == 2);
     assert_true(M(v, 2, CITE_M_BETWEENNESS) == 2);
@@ -1402,7 +1402,7 @@ test_closeness_and_harmonic_of_fixture(void **st)
                                     6.0 / 8, 6.0 / 13, 6.0 / 10};
     static const double harm[7] = {5.5 / 6, 23.0 / 36, 5.0 / 6, 23.0 / 36,
                                    5.0 / 6, 19.0 / 36, 4.0 / 6};
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     for (size_t i = 0; i < 7; i++) {
         assert_close(M(v, i, CITE_M_CLOSENESS), close[i], 1e-12);
@@ -1425,7 +1425,7 @@ test_closeness_within_components_harmonic_over_all(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = net(&c, "a>b;b>c;c>d;e>c;x>y;q");
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     assert_close(M(v, node(g, "a"), CITE_M_CLOSENESS), 4.0 / 9, 1e-12);
     assert_close(M(v, node(g, "x"), CITE_M_CLOSENESS), 1.0, 1e-12);
@@ -1446,7 +1446,7 @@ test_closeness_and_harmonic_equal_igraph(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = random_net(&c, 700, 2, 3);
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     igraph_vector_t cl, hc;
     assert_int_equal(igraph_vector_init(&cl, 0), 0);
@@ -1492,7 +1492,7 @@ test_eigenvector_of_fixture_and_of_a_fork(void **st)
                                    0.795498863898613,
                                    0.238550586120987,
                                    0.538426044084402};
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     for (size_t i = 0; i < 7; i++) {
         assert_close(M(v, i, CITE_M_EIGENVECTOR), want[i], 1e-9);
@@ -1522,7 +1522,7 @@ test_eigenvector_counts_mutual_citation_once(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = net(&c, "P>Q;Q>P,R");
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     assert_close(M(v, 0, CITE_M_EIGENVECTOR), sqrt(0.5), 1e-9);
     assert_close(M(v, 1, CITE_M_EIGENVECTOR), 1, 1e-9);
@@ -1537,7 +1537,7 @@ test_eigenvector_zero_without_edges(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = net(&c, "a;b");
-    struct cite_metric_opts o = {1, 0, NULL, NULL};
+    struct cite_metric_opts o = {1, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     for (size_t i = 0; i < 2; i++) {
         for (int m = CITE_M_BETWEENNESS; m < CITE_M__COUNT; m++) {
@@ -1560,7 +1560,7 @@ test_age_norm_of_fixture(void **st)
     struct cite_corpus c;
     struct cite_graph *g = fixture(&c);
     static const double want[7] = {2, 0.5, 1, 0, 1, 0.1, 0};
-    struct cite_metric_opts o = {0, 0, NULL, NULL};
+    struct cite_metric_opts o = {0, 0, NULL, NULL, 0};
     double *v = metrics_ext(g, &o);
     for (size_t i = 0; i < 7; i++) {
         assert_close(M(v, i, CITE_M_AGE_NORM), want[i], 1e-15);

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "cite_yaml.h"
+#include "yamlio/yaml_int.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -904,6 +905,237 @@ test_read_invalid_utf8_is_a_syntax_error_at_its_byte(void **state)
     cite_corpus_release(&c);
 }
 
+
+/* ---- the fast path against libyaml ------------------------------------ */
+
+static void
+assert_same_str(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL) {
+        assert_ptr_equal(a, b);
+    } else {
+        assert_string_equal(a, b);
+    }
+}
+
+static void
+assert_same_docs(const struct cite_corpus *x, const struct cite_corpus *y)
+{
+    assert_int_equal(x->n, y->n);
+    for (size_t i = 0; i < x->n; i++) {
+        const struct cite_doc *a = &x->docs[i], *b = &y->docs[i];
+        assert_same_str(a->source, b->source);
+        assert_int_equal(a->lang, b->lang);
+        assert_int_equal(a->source_line, b->source_line);
+        assert_same_str(a->info.id, b->info.id);
+        assert_int_equal(a->info.body, b->info.body);
+        assert_int_equal(a->info.type, b->info.type);
+        assert_int_equal(a->info.session, b->info.session);
+        assert_string_equal(a->info.date, b->info.date);
+        assert_int_equal(a->info.meeting, b->info.meeting);
+        assert_same_str(a->info.vote, b->info.vote);
+        assert_same_str(a->info.agenda_item, b->info.agenda_item);
+        assert_same_str(a->info.title, b->info.title);
+        assert_int_equal(a->nrefs, b->nrefs);
+        for (size_t r = 0; r < a->nrefs; r++) {
+            const struct cite_ref *p = &a->refs[r], *q = &b->refs[r];
+            assert_same_str(p->target, q->target);
+            assert_int_equal(p->type, q->type);
+            assert_int_equal(p->body, q->body);
+            assert_string_equal(p->date, q->date);
+            assert_int_equal(p->npinpoint, q->npinpoint);
+            for (size_t k = 0; k < p->npinpoint; k++) {
+                assert_string_equal(p->pinpoint[k], q->pinpoint[k]);
+            }
+            assert_int_equal(p->relation, q->relation);
+            assert_string_equal(p->where, q->where);
+            assert_int_equal(p->line, q->line);
+            assert_int_equal(p->column, q->column);
+            assert_same_str(p->text, q->text);
+        }
+    }
+}
+
+/* Reads yaml both ways: 1 when the fast path took it (and then gave what
+ * libyaml gives, with no diagnostic), 0 when it left it to libyaml. */
+static int
+fast_and_slow(const char *yaml)
+{
+    struct cite_corpus fast, slow;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    cite_corpus_init(&fast);
+    cite_corpus_init(&slow);
+    memset(&ds, 0, sizeof ds);
+    int took = cite_i_yaml_fast_read(&fast, yaml, strlen(yaml)) == 0;
+    int rc = cite_i_yaml_slow_read(&slow, yaml, strlen(yaml), "in.yaml", &sink);
+    if (took) {
+        assert_int_equal(rc, 0);
+        assert_int_equal(ds.n, 0);
+        assert_same_docs(&fast, &slow);
+    } else {
+        assert_int_equal(fast.n, 0);
+    }
+    cite_corpus_release(&fast);
+    cite_corpus_release(&slow);
+    return took;
+}
+
+static void
+test_fast_path_reads_what_the_writer_writes(void **state)
+{
+    (void)state;
+    /* strings the writer has to quote, escape or may leave plain */
+    static const char *const odd[] = {
+        "plain words", "it's", "say \"so\"", "back\\slash", "a: b", "a #b",
+        "a#b", "- dash", "?", ":", "[x]", "{y}", "x, y", "null", "~", "true",
+        "123", "0012", "1.5", "@at", "`tick", "%pct", "!bang", "&amp", "*star",
+        "|bar", ">gt", "'single'", "tab\there", "line\nbreak", "cr\rhere",
+        "\x01\x1f\x7f", "nbsp\xc2\xa0here", "\xe2\x80\xa8sep", "\xef\xbb\xbf" "bom",
+        "決議第 60/251 号", "القرار 60/251", "trailing ", " leading",
+        "ends:", "A/RES/60/251", "S/RES/1325(2000)", "", "#", "---", "...",
+        "e\xcc\x81", "\xf0\x9f\x98\x80", "\xc2\x85nel", "x\\u0041",
+        "ps\xe2\x80\xa9here", "\xef\xbf\xbd", "\xef\xbf\xbe",
+    };
+    size_t n = sizeof odd / sizeof odd[0], took = 0;
+    struct cite_doc *docs = calloc(n, sizeof *docs);
+    assert_non_null(docs);
+    for (size_t i = 0; i < n; i++) {
+        struct cite_doc *d = &docs[i];
+        make_contract_doc(d);
+        d->source = cite_doc_strdup(d, odd[i]);
+        d->info.title = cite_doc_strdup(d, odd[i]);
+        d->info.vote = cite_doc_strdup(d, odd[i]);
+        d->refs[0].text = cite_doc_strdup(d, odd[i]);
+        if (odd[i][0] != '\0') {
+            cite_doc_add_pinpoint(d, &d->refs[0], odd[i], strlen(odd[i]));
+            d->refs[0].target = cite_doc_strdup(d, odd[i]);
+        }
+        char *yaml = write_doc(d);
+        took += fast_and_slow(yaml);
+        free(yaml);
+    }
+    /* the whole stream at once too */
+    char *all = write_docs(docs, n);
+    fast_and_slow(all);
+    free(all);
+    for (size_t i = 0; i < n; i++) {
+        cite_doc_release(&docs[i]);
+    }
+    free(docs);
+    /* all but the three strings with a line break in them (LF, LS, PS),
+     * which libyaml writes over several lines, take the fast path */
+    assert_int_equal(took, n - 3);
+}
+
+static void
+test_fast_path_takes_the_contract_example(void **state)
+{
+    (void)state;
+    assert_int_equal(fast_and_slow(contract_yaml), 1);
+}
+
+static void
+test_fast_path_leaves_everything_else_to_libyaml(void **state)
+{
+    (void)state;
+    static const char head[] = "---\nsource: a.txt\nlanguage: en\n";
+    static const char *const other[] = {
+        "# a comment\n",
+        "citations:\n- target: &a A/RES/1/1\n- target: *a\n",
+        "citations:\n- {target: A/RES/1/1}\n",
+        "citations:\n- target: !!str A/RES/1/1\n",
+        "citations:\n- target: A/RES/1/1\n\tline: 3\n",
+        "citations:\n- target: A/RES/1/1\r\n",
+        "citations:\n- target: A/RES/1/1\n  what: x\n",
+        "citations:\n- target: A/RES/1/1\n  target: A/RES/1/2\n",
+        "citations:\n- target: A/RES/1/1\n  date: 2001-02-30\n",
+        "citations:\n- target: A/RES/1/1\n  line: 012\n",
+        "citations:\n- target: A/RES/1/1\n  line: \"12\"\n",
+        "citations:\n- target: A/RES/1/1\n  text: null\n",
+        "citations:\n- target: A/RES/1/1\n  text: ~\n",
+        "citations:\n- target: A/RES/1/1\n  text: \"a\\0b\"\n",
+        "citations:\n- target: A/RES/1/1\n  text: |\n    x\n",
+        "citations:\n- target: A/RES/1/1\n  text: \"two\n    lines\"\n",
+        "citations:\n- target: A/RES/1/1\n  pinpoint: [1, , 2]\n",
+        "citations:\n- target: A/RES/1/1\n  in: PP123456789012345\n",
+        "citations:\n- target: A/RES/1/1\n  type: rule\n",
+        "citations:\n- type: resolution\n",
+        "citations:\n    - target: A/RES/1/1\n",
+        "citations:\n",
+        "document:\n  id: A/RES/1/1\n  session: 2147483648\n",
+        "document:\n    id: A/RES/1/1\n",
+        "document: {id: A/RES/1/1}\n",
+        "citations: []\n...\n",
+        "citations: []\nlanguage: fr\n",
+        "citations: []\n--- \n",
+        "citations:\n- target: A/RES/1/1\n  text: bad \xff byte\n",
+        "citations:\n- target: A/RES/1/1\n  text: \xef\xbb\xbf\n",
+    };
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        char yaml[512];
+        snprintf(yaml, sizeof yaml, "%s%s", head, other[i]);
+        if (fast_and_slow(yaml)) {
+            fail_msg("the fast path took: %s", other[i]);
+        }
+    }
+    /* a BOM first, or no "---" first */
+    assert_int_equal(fast_and_slow("\xef\xbb\xbf---\nsource: a\n"), 0);
+    assert_int_equal(fast_and_slow("source: a\n"), 0);
+}
+
+static int
+count_each(void *ctx, struct cite_doc *doc, size_t consumed)
+{
+    (void)consumed;
+    struct cite_corpus *c = ctx;
+    *cite_corpus_add(c) = *doc;
+    return 0;
+}
+
+static void
+test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback(void **state)
+{
+    (void)state;
+    struct cite_doc d[3];
+    for (int i = 0; i < 3; i++) {
+        make_contract_doc(&d[i]);
+    }
+    char *good = write_docs(d, 3);
+    /* the third document made non-canonical: a comment in it */
+    size_t len = strlen(good);
+    char *mixed = malloc(len + 32);
+    assert_non_null(mixed);
+    const char *third = strstr(strstr(strstr(good, "---") + 3, "---") + 3, "---");
+    assert_non_null(third);
+    size_t at = (size_t)(third - good) + 4;
+    memcpy(mixed, good, at);
+    strcpy(mixed + at, "# hand-edited\n");
+    strcat(mixed, good + at);
+    struct cite_corpus each, whole;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    cite_corpus_init(&each);
+    cite_corpus_init(&whole);
+    memset(&ds, 0, sizeof ds);
+    assert_int_equal(cite_yaml_read_each(mixed, strlen(mixed), "in.yaml", &sink,
+                                         count_each, &each),
+                     0);
+    assert_int_equal(ds.n, 0);
+    assert_int_equal(cite_i_yaml_slow_read(&whole, mixed, strlen(mixed),
+                                           "in.yaml", &sink),
+                     0);
+    assert_int_equal(each.n, 3);
+    assert_same_docs(&each, &whole);
+    cite_corpus_release(&each);
+    cite_corpus_release(&whole);
+    free(mixed);
+    free(good);
+    for (int i = 0; i < 3; i++) {
+        cite_doc_release(&d[i]);
+    }
+}
+
 int
 main(void)
 {
@@ -950,6 +1182,11 @@ main(void)
         cmocka_unit_test(
             test_read_syntax_error_returns_minus_one_with_its_line),
         cmocka_unit_test(test_read_invalid_utf8_is_a_syntax_error_at_its_byte),
+        cmocka_unit_test(test_fast_path_reads_what_the_writer_writes),
+        cmocka_unit_test(test_fast_path_takes_the_contract_example),
+        cmocka_unit_test(test_fast_path_leaves_everything_else_to_libyaml),
+        cmocka_unit_test(
+            test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback),
     };
     int n = (int)(sizeof tests / sizeof tests[0]);
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
