@@ -50,7 +50,8 @@ cite_extract_detect_lang(const struct cite_text *t)
     size_t han = 0, cyr = 0, arab = 0, latin = 0;
     size_t fr = 0, es = 0, en = 0;
     const unsigned char *s = (const unsigned char *)t->bytes;
-    size_t n = t->len < (1u << 20) ? t->len : (1u << 20);
+    /* the first 32 KB say which language it is */
+    size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
     for (size_t i = t->start; i < n;) {
         unsigned cp;
         i += cite_i_utf8_decode(s + i, n - i, &cp);
@@ -76,24 +77,33 @@ cite_extract_detect_lang(const struct cite_text *t)
     if (latin == 0) {
         return CITE_LANG_UNKNOWN;
     }
-    /* common words, counted on word boundaries: after each space */
-    static const char *const words[3][4] = {
-        {"the ", "of ", "and ", "resolution"},
-        {"les ", "des ", "et ", "du "},
-        {"los ", "las ", "del ", "y "},
+    /* common words, counted on word boundaries: after each space, looked
+     * up by their first letter */
+    static const struct {
+        const char *w;
+        size_t len;
+        int lang; /* 0 en, 1 fr, 2 es */
+    } words[] = {
+        {"the ", 4, 0}, {"of ", 3, 0},  {"and ", 4, 0}, {"resolution", 10, 0},
+        {"les ", 4, 1}, {"des ", 4, 1}, {"et ", 3, 1},  {"du ", 3, 1},
+        {"los ", 4, 2}, {"las ", 4, 2}, {"del ", 4, 2}, {"y ", 2, 2},
     };
     size_t count[3] = {0, 0, 0};
     const char *end = t->bytes + t->len;
     for (const char *p = t->bytes + t->start;
          p < t->bytes + n && (p = memchr(p, ' ', (size_t)(t->bytes + n - p))) != NULL;
          p++) {
-        for (int l = 0; l < 3; l++) {
-            for (int w = 0; w < 4; w++) {
-                size_t wl = strlen(words[l][w]);
-                if ((size_t)(end - p - 1) >= wl &&
-                    memcmp(p + 1, words[l][w], wl) == 0) {
-                    count[l]++;
-                }
+        char c = p + 1 < end ? p[1] : '\0';
+        if (c != 't' && c != 'o' && c != 'a' && c != 'r' && c != 'l' &&
+            c != 'd' && c != 'e' && c != 'y') {
+            continue;
+        }
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+            const char *x = words[w].w;
+            size_t wl = words[w].len;
+            if (x[0] == c && (size_t)(end - p - 1) >= wl &&
+                memcmp(p + 1, x, wl) == 0) {
+                count[words[w].lang]++;
             }
         }
     }

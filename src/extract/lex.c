@@ -53,6 +53,10 @@ struct kw_index {
     struct kw_entry *bucket[NBUCKET];
     struct kw_entry *pair[NPAIR];
     struct kw_entry *any[NBUCKET];
+    /* bit c: some keyword starts with code point c (folded; the Basic
+     * Multilingual Plane only), so that most characters are ruled out by
+     * one test: every character of a Chinese text is looked up */
+    unsigned char first[0x10000 / 8];
 };
 
 static unsigned
@@ -256,6 +260,16 @@ kw_index_get(const struct lang_table *lt)
     for (size_t i = 0; i < lt->nkws; i++) {
         counts[fold(first_cp(lt->kws[i].text)) % NBUCKET]++;
     }
+    memset(ix->first, 0, sizeof ix->first);
+    for (size_t i = 0; i < lt->nkws; i++) {
+        unsigned f = fold(first_cp(lt->kws[i].text));
+        if (f < 0x10000) {
+            ix->first[f >> 3] |= (unsigned char)(1u << (f & 7));
+        }
+        if (f == '\'') {
+            ix->first[0x2019 >> 3] |= (unsigned char)(1u << (0x2019 & 7));
+        }
+    }
     for (int b = 0; b < NBUCKET; b++) {
         ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(struct kw_entry));
         size_t n = 0;
@@ -417,6 +431,10 @@ static const struct kw *
 kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
         size_t to, size_t *len)
 {
+    unsigned f0 = fold(c);
+    if (f0 < 0x10000 && !(ix->first[f0 >> 3] & (1u << (f0 & 7)))) {
+        return NULL; /* no keyword starts so */
+    }
     /* the text's second character, to skip most entries without a match */
     unsigned c1, c2 = 0, c3 = 0;
     size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c1);

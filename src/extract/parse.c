@@ -409,10 +409,11 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
 {
     memset(nm, 0, sizeof *nm);
     size_t count = 0;
-    for (size_t i = start; i + 2 < len; i++) {
-        count += (unsigned char)s[i] == 0xEF &&
-                 (((unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x81) ||
-                  ((unsigned char)s[i + 1] == 0xBD && (unsigned char)s[i + 2] <= 0x9E));
+    for (const char *p = s + start;
+         p + 2 < s + len && (p = memchr(p, 0xEF, (size_t)(s + len - 2 - p))) != NULL;
+         p++) {
+        count += ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x81) ||
+                 ((unsigned char)p[1] == 0xBD && (unsigned char)p[2] <= 0x9E);
     }
     if (count == 0) {
         return;

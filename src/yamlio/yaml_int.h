@@ -5,6 +5,7 @@
 #define CITE_YAML_INT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cite_diag.h"
 #include "cite_doc.h"
@@ -35,5 +36,14 @@ int cite_i_yaml_fast_each(const char *buf, size_t n,
 int cite_i_yaml_slow_read(struct cite_corpus *corpus, const char *buf,
                           size_t n, const char *path,
                           const struct cite_diag_sink *sink);
+
+/* The direct path of the writer alone: 1 and the doc appended to b as
+ * libyaml would write it, or 0 when the doc is one for libyaml. */
+struct cite_i_buf;
+int cite_i_yaml_direct_doc(struct cite_i_buf *b, const struct cite_doc *doc);
+
+/* A writer that writes every doc through libyaml, never the direct path
+ * (for tests that hold the two against each other). */
+struct cite_yaml_writer *cite_i_yaml_writer_new_libyaml(FILE *out);
 
 #endif

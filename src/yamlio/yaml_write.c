@@ -25,11 +25,14 @@
 
 #include "../core/core_int.h"
 #include "cite_yaml.h"
+#include "yaml_int.h"
 
 struct cite_yaml_writer {
     yaml_emitter_t emitter;
     FILE *out;
     int failed; /* sticky: once the emitter fails it stays broken */
+    int libyaml_only;        /* no direct path (tests compare the two) */
+    struct cite_i_buf direct; /* the doc being written directly */
 };
 
 /* How a string value may be written. */
@@ -65,6 +68,9 @@ is_special_word(const char *s)
     const char *t = s;
     if (*t == '+' || *t == '-') {
         t++; /* signed infinities */
+    }
+    if (strlen(t) > 5) {
+        return 0; /* longer than any of them */
     }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strcmp(s, words[i]) == 0 ||
@@ -336,6 +342,193 @@ write_ref(struct cite_yaml_writer *w, const struct cite_ref *r)
            kv_str(w, "text", r->text, Q_AUTO) && mapping_end(w);
 }
 
+/* ---- the direct path ------------------------------------------------------
+ *
+ * libyaml's emitter takes most of the time of `extract` (an event, an
+ * allocation and an analysis per scalar).  A doc whose every scalar is one
+ * libyaml would write as it stands (plain, or double-quoted with nothing to
+ * escape) is written here instead, byte for byte as libyaml writes it; a
+ * doc with any other scalar goes to libyaml whole.  The rules below are
+ * those of libyaml's analysis (yaml_emitter_analyze_scalar), taken more
+ * strictly where that is simpler: being strict only sends a doc to libyaml.
+ * A unit test holds the two against each other.
+ */
+
+/* Length of the character at s if libyaml's emitter counts it printable
+ * and it is not a line break or a BOM; 0 otherwise (invalid UTF-8 too). */
+static size_t
+plain_char(const unsigned char *s, size_t n)
+{
+    if (s[0] >= 0x20 && s[0] < 0x7F) {
+        return 1;
+    }
+    unsigned cp;
+    size_t len = cite_i_utf8_decode(s, n, &cp);
+    if (cp == 0xFFFD && len == 1) {
+        return 0;
+    }
+    /* printable to libyaml: U+00A0..U+D7FF and U+E000..U+FFFD but the BOM;
+     * nothing beyond the Basic Multilingual Plane */
+    if (!((cp >= 0xA0 && cp <= 0xD7FF) ||
+          (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF))) {
+        return 0;
+    }
+    return cp == 0x2028 || cp == 0x2029 ? 0 : len; /* line breaks */
+}
+
+/* Appends s as libyaml would write it with quoting q, in a flow sequence
+ * when flow; 0 (nothing appended) when libyaml would do more than that. */
+static int
+direct_scalar(struct cite_i_buf *b, const char *s, enum quoting q, int flow)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    int dq = q == Q_DOUBLE || (q != Q_PLAIN && needs_double_quotes(s, q));
+    for (size_t i = 0; i < n;) {
+        size_t l = plain_char(u + i, n - i);
+        if (l == 0) {
+            return 0;
+        }
+        i += l;
+    }
+    if (dq) {
+        if (strpbrk(s, "\"\\") != NULL) {
+            return 0;
+        }
+        cite_i_buf_addc(b, '"');
+        cite_i_buf_add(b, s, n);
+        cite_i_buf_addc(b, '"');
+        return 1;
+    }
+    if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' ||
+        strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL ||
+        (n >= 3 && (memcmp(s, "---", 3) == 0 || memcmp(s, "...", 3) == 0))) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((s[i] == ':' && (flow || i + 1 == n || s[i + 1] == ' ')) ||
+            (s[i] == '#' && s[i - 1] == ' ') ||
+            (flow && strchr(",?[]{}", s[i]) != NULL)) {
+            return 0;
+        }
+    }
+    cite_i_buf_add(b, s, n);
+    return 1;
+}
+
+static int
+direct_kv(struct cite_i_buf *b, const char *indent, const char *k,
+          const char *v, enum quoting q)
+{
+    if (v == NULL || *v == '\0') {
+        return 1;
+    }
+    cite_i_buf_adds(b, indent);
+    cite_i_buf_adds(b, k);
+    cite_i_buf_add(b, ": ", 2);
+    if (!direct_scalar(b, v, q, 0)) {
+        return 0;
+    }
+    cite_i_buf_addc(b, '\n');
+    return 1;
+}
+
+static void
+direct_uint(struct cite_i_buf *b, const char *indent, const char *k,
+            unsigned long long v)
+{
+    if (v != 0) {
+        cite_i_buf_addf(b, "%s%s: %llu\n", indent, k, v);
+    }
+}
+
+static int
+direct_date(struct cite_i_buf *b, const char *indent, const char *k,
+            const char *date)
+{
+    int y, m, d;
+    char check[CITE_DATE_LEN];
+    if (strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+        cite_i_date_format(check, y, m, d) && strcmp(check, date) == 0) {
+        return direct_kv(b, indent, k, date, Q_PLAIN);
+    }
+    return direct_kv(b, indent, k, date, Q_AUTO);
+}
+
+/* The doc as cite_yaml_write_doc() writes it through libyaml, or 0. */
+static int
+direct_doc(struct cite_i_buf *b, const struct cite_doc *doc)
+{
+    const struct cite_docinfo *in = &doc->info;
+    cite_i_buf_adds(b, "---\n");
+    if (!direct_kv(b, "", "source", doc->source, Q_AUTO) ||
+        !direct_kv(b, "", "language", cite_lang_code(doc->lang), Q_AUTO)) {
+        return 0;
+    }
+    if (has_info(in)) {
+        cite_i_buf_adds(b, "document:\n");
+        if (!direct_kv(b, "  ", "id", in->id, Q_AUTO) ||
+            !direct_kv(b, "  ", "body", cite_body_name(in->body), Q_AUTO) ||
+            !direct_kv(b, "  ", "type", cite_type_name(in->type), Q_AUTO)) {
+            return 0;
+        }
+        direct_uint(b, "  ", "session",
+                    in->session > 0 ? (unsigned)in->session : 0);
+        if (!direct_date(b, "  ", "date", in->date)) {
+            return 0;
+        }
+        direct_uint(b, "  ", "meeting",
+                    in->meeting > 0 ? (unsigned)in->meeting : 0);
+        if (!direct_kv(b, "  ", "vote", in->vote, Q_AUTO) ||
+            !direct_kv(b, "  ", "agenda-item", in->agenda_item, Q_DOUBLE) ||
+            !direct_kv(b, "  ", "title", in->title, Q_AUTO)) {
+            return 0;
+        }
+    }
+    if (doc->nrefs == 0) {
+        cite_i_buf_adds(b, "citations: []\n");
+        return 1;
+    }
+    cite_i_buf_adds(b, "citations:\n");
+    for (size_t i = 0; i < doc->nrefs; i++) {
+        const struct cite_ref *r = &doc->refs[i];
+        cite_i_buf_adds(b, "- target: ");
+        if (!direct_scalar(b, r->target ? r->target : "", Q_AUTO, 0)) {
+            return 0;
+        }
+        cite_i_buf_addc(b, '\n');
+        if (!direct_kv(b, "  ", "type", cite_type_name(r->type), Q_AUTO) ||
+            !direct_kv(b, "  ", "body", cite_body_name(r->body), Q_AUTO) ||
+            !direct_date(b, "  ", "date", r->date)) {
+            return 0;
+        }
+        if (r->npinpoint > 0) {
+            cite_i_buf_adds(b, "  pinpoint: [");
+            for (size_t k = 0; k < r->npinpoint; k++) {
+                if (k > 0) {
+                    cite_i_buf_add(b, ", ", 2);
+                }
+                if (!direct_scalar(b, r->pinpoint[k] ? r->pinpoint[k] : "",
+                                   Q_PINPOINT, 1)) {
+                    return 0;
+                }
+            }
+            cite_i_buf_add(b, "]\n", 2);
+        }
+        if (!direct_kv(b, "  ", "relation", cite_relation_name(r->relation),
+                       Q_AUTO) ||
+            !direct_kv(b, "  ", "in", r->where, Q_AUTO)) {
+            return 0;
+        }
+        direct_uint(b, "  ", "line", r->line);
+        direct_uint(b, "  ", "column", r->column);
+        if (!direct_kv(b, "  ", "text", r->text, Q_AUTO)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 struct cite_yaml_writer *
 cite_yaml_writer_new(FILE *out)
 {
@@ -371,6 +564,19 @@ cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
 
     if (w->failed) {
         return -1;
+    }
+    if (!w->libyaml_only) {
+        /* libyaml has flushed every document it wrote: its output and
+         * this one follow each other in order */
+        cite_i_buf_reset(&w->direct);
+        if (direct_doc(&w->direct, doc)) {
+            if (fwrite(w->direct.ptr, 1, w->direct.len, w->out) !=
+                w->direct.len) {
+                w->failed = 1;
+                return -1;
+            }
+            return 0;
+        }
     }
     if (!yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 0) ||
         !emit(w, &ev) || !mapping_start(w) ||
@@ -420,6 +626,23 @@ cite_yaml_writer_finish(struct cite_yaml_writer *w)
         rc = -1;
     }
     yaml_emitter_delete(&w->emitter);
+    cite_i_buf_release(&w->direct);
     free(w);
     return rc;
+}
+
+int
+cite_i_yaml_direct_doc(struct cite_i_buf *b, const struct cite_doc *doc)
+{
+    return direct_doc(b, doc);
+}
+
+struct cite_yaml_writer *
+cite_i_yaml_writer_new_libyaml(FILE *out)
+{
+    struct cite_yaml_writer *w = cite_yaml_writer_new(out);
+    if (w != NULL) {
+        w->libyaml_only = 1;
+    }
+    return w;
 }

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "cite_yaml.h"
+#include "core/core_int.h"
 #include "yamlio/yaml_int.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -1136,6 +1137,92 @@ test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback(void **state)
     }
 }
 
+
+/* ---- the direct writer against libyaml -------------------------------- */
+
+static char *
+write_libyaml(const struct cite_doc *doc)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    struct cite_yaml_writer *w = cite_i_yaml_writer_new_libyaml(f);
+    assert_non_null(w);
+    assert_int_equal(cite_yaml_write_doc(w, doc), 0);
+    assert_int_equal(cite_yaml_writer_finish(w), 0);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+/* 1 when the direct path wrote doc (and wrote what libyaml writes). */
+static int
+direct_and_libyaml(const struct cite_doc *doc)
+{
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    int took = cite_i_yaml_direct_doc(&b, doc);
+    char *via = write_libyaml(doc);
+    char *mixed = write_doc(doc); /* whichever the writer picks */
+    assert_string_equal(mixed, via);
+    if (took) {
+        assert_string_equal(b.ptr, via);
+    }
+    free(via);
+    free(mixed);
+    cite_i_buf_release(&b);
+    return took;
+}
+
+static void
+test_direct_writer_writes_what_libyaml_writes(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {
+        "plain words", "it's", "say \"so\"", "back\\slash", "a: b", "a:b",
+        "a #b", "a#b", "- dash", "-dash", "?", "?x", ":", ":x", "[x]", "x]",
+        "{y}", "x, y", "x,y", "null", "~", "true", "yes", "123", "0012",
+        "1.5", "14-0-1", "2012-09-27", "2012-02-30", "@at", "`tick", "%pct",
+        "!bang", "&amp", "*star", "|bar", ">gt", "'single'", "tab\there",
+        "line\nbreak", "\x01\x1f\x7f", "nbsp\xc2\xa0here", "\xc2\xa0lead",
+        "\xe2\x80\xa8sep", "\xef\xbb\xbf" "bom", "\xef\xbf\xbd", "\xc2\x85nel",
+        "決議第 60/251 号", "القرار 60/251", "trailing ", " leading",
+        "ends:", "A/RES/60/251", "S/RES/1325(2000)", "#", "---", "...",
+        "--x", "..x", "e\xcc\x81", "\xf0\x9f\x98\x80", "x\\u0041", "2(c)",
+        "7 bis", "a,b", "a?b", "x: ", "under_score", "=", "<<", "+.inf",
+        "\xff\xfe", "caf\xc3\xa9", "\xe3\x80\x80ideographic space",
+    };
+    size_t n = sizeof odd / sizeof odd[0], took = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (int where = 0; where < 5; where++) {
+            struct cite_doc d;
+            make_contract_doc(&d);
+            switch (where) {
+            case 0: d.info.title = cite_doc_strdup(&d, odd[i]); break;
+            case 1: d.info.agenda_item = cite_doc_strdup(&d, odd[i]); break;
+            case 2: d.refs[0].target = cite_doc_strdup(&d, odd[i]); break;
+            case 3:
+                cite_doc_add_pinpoint(&d, &d.refs[0], odd[i], strlen(odd[i]));
+                break;
+            default: d.source = cite_doc_strdup(&d, odd[i]); break;
+            }
+            took += (size_t)direct_and_libyaml(&d);
+            cite_doc_release(&d);
+        }
+    }
+    /* and the docs of every other test: no info, no citations, dates that
+     * are not dates */
+    struct cite_doc d;
+    make_contract_doc(&d);
+    assert_int_equal(direct_and_libyaml(&d), 1);
+    d.nrefs = 0;
+    assert_int_equal(direct_and_libyaml(&d), 1);
+    memset(&d.info, 0, sizeof d.info);
+    assert_int_equal(direct_and_libyaml(&d), 1);
+    cite_doc_release(&d);
+    /* the direct path is the common one, not a path never taken */
+    assert_true(took > n * 5 / 2);
+}
+
 int
 main(void)
 {
@@ -1183,6 +1270,7 @@ main(void)
             test_read_syntax_error_returns_minus_one_with_its_line),
         cmocka_unit_test(test_read_invalid_utf8_is_a_syntax_error_at_its_byte),
         cmocka_unit_test(test_fast_path_reads_what_the_writer_writes),
+        cmocka_unit_test(test_direct_writer_writes_what_libyaml_writes),
         cmocka_unit_test(test_fast_path_takes_the_contract_example),
         cmocka_unit_test(test_fast_path_leaves_everything_else_to_libyaml),
         cmocka_unit_test(
