@@ -55,9 +55,17 @@ size_t cite_i_utf8_decode_multi(const unsigned char *s, size_t n,
 static inline size_t
 cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 {
-    if (s[0] < 0x80) { /* the common case, inline */
+    if (s[0] < 0x80) { /* the common cases, inline: ASCII */
         *cp = s[0];
         return 1;
+    }
+    if (((s[0] >= 0xE1 && s[0] <= 0xEC) || s[0] >= 0xEE) && s[0] <= 0xEF &&
+        n >= 3 && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80) {
+        /* three bytes, never overlong nor a surrogate: Chinese */
+        *cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 |
+              (s[2] & 0x3F);
+        return 3;
     }
     return cite_i_utf8_decode_multi(s, n, cp);
 }

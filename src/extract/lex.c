@@ -408,7 +408,7 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
         p += kl;
         j += tl;
     }
-    size_t klen = strlen(k->text);
+    size_t klen = (size_t)((const char *)p - k->text); /* p is at its end */
     int elided = klen > 0 && k->text[klen - 1] == '\'';
     if ((!lt->no_spaces || k->prefix) && !elided) {
         /* the word must end here, or (prefix) swallow the rest of it */

@@ -473,14 +473,18 @@ locate(struct ctx *c, size_t off, size_t *line, size_t *column)
         cite_text_locate(c->t, off, line, column);
     } else {
         size_t l = c->loc.line, col = c->loc.column;
-        for (size_t x = c->loc.off; x < off && x < c->t->len; x++) {
-            unsigned char ch = (unsigned char)c->t->bytes[x];
-            if (ch == '\n') {
-                l++;
-                col = 1;
-            } else if ((ch & 0xC0) != 0x80) {
-                col++;
-            }
+        const unsigned char *x = (const unsigned char *)c->t->bytes + c->loc.off;
+        const unsigned char *end =
+            (const unsigned char *)c->t->bytes + (off < c->t->len ? off : c->t->len);
+        /* the line breaks in between, then the characters after the last */
+        for (const unsigned char *nl;
+             x < end && (nl = memchr(x, '\n', (size_t)(end - x))) != NULL;
+             x = nl + 1) {
+            l++;
+            col = 1;
+        }
+        for (; x < end; x++) {
+            col += (*x & 0xC0) != 0x80;
         }
         *line = l;
         *column = col;
