@@ -50,9 +50,14 @@ cite_extract_detect_lang(const struct cite_text *t)
     size_t han = 0, cyr = 0, arab = 0, latin = 0;
     size_t fr = 0, es = 0, en = 0;
     const unsigned char *s = (const unsigned char *)t->bytes;
-    /* the first 32 KB say which language it is */
+    /* the first 32 KB say which language it is: thousands of words */
     size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
     for (size_t i = t->start; i < n;) {
+        if (s[i] < 0x80) {
+            latin += (unsigned)((s[i] | 0x20) - 'a') < 26;
+            i++;
+            continue;
+        }
         unsigned cp;
         i += cite_i_utf8_decode(s + i, n - i, &cp);
         if (cp >= 0x4E00 && cp <= 0x9FFF) {

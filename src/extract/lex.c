@@ -24,6 +24,7 @@
  * a BOM) only sets TF_SPACE_BEFORE on the next token.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/core_int.h"
@@ -257,8 +258,10 @@ kw_index_get(const struct lang_table *lt)
         return ix;
     }
     size_t counts[NBUCKET] = {0};
+    unsigned *home = cite_i_xmalloc((lt->nkws + 1) * sizeof *home);
     for (size_t i = 0; i < lt->nkws; i++) {
-        counts[fold(first_cp(lt->kws[i].text)) % NBUCKET]++;
+        home[i] = fold(first_cp(lt->kws[i].text)) % NBUCKET;
+        counts[home[i]]++;
     }
     memset(ix->first, 0, sizeof ix->first);
     for (size_t i = 0; i < lt->nkws; i++) {
@@ -274,7 +277,7 @@ kw_index_get(const struct lang_table *lt)
         ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(struct kw_entry));
         size_t n = 0;
         for (size_t i = 0; i < lt->nkws; i++) {
-            if (fold(first_cp(lt->kws[i].text)) % NBUCKET != (unsigned)b) {
+            if (home[i] != (unsigned)b) {
                 continue;
             }
             /* insertion sort, longest first */
@@ -304,6 +307,7 @@ kw_index_get(const struct lang_table *lt)
             }
         }
     }
+    free(home);
     ix->lt = lt;
     return ix;
 }
