@@ -120,6 +120,7 @@ struct ctx {
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
     size_t ndiags;
+    size_t id_max;            /* the id-length limit */
     struct norm norm;
     char masthead[64];        /* the symbol atop the first page, if any */
     size_t masthead_end;      /* offset where the first page's top ends */
@@ -471,18 +472,8 @@ locate(struct ctx *c, size_t off, size_t *line, size_t *column)
     if (!c->loc.valid || off < c->loc.off) {
         cite_text_locate(c->t, off, line, column);
     } else {
-        size_t l = c->loc.line, col = c->loc.column;
-        for (size_t x = c->loc.off; x < off && x < c->t->len; x++) {
-            unsigned char ch = (unsigned char)c->t->bytes[x];
-            if (ch == '\n') {
-                l++;
-                col = 1;
-            } else if ((ch & 0xC0) != 0x80) {
-                col++;
-            }
-        }
-        *line = l;
-        *column = col;
+        cite_text_locate_from(c->t, c->loc.off, c->loc.line, c->loc.column,
+                              off, line, column);
     }
     c->loc.valid = 1;
     c->loc.off = off;
@@ -1734,11 +1725,19 @@ bracket_dates(struct ctx *c, size_t i, struct cite_ref *r)
 static size_t
 cite_symbol(struct ctx *c, size_t i)
 {
-    char id[128];
+    char id[CITE_LIMIT_ID_LENGTH_MAX + 32];
     enum cite_type type;
     enum cite_body body;
     size_t from = c->v.tk[i].off, to = tok_end(&c->v, i);
     size_t j = i + 1;
+    if (to - from > c->id_max) {
+        /* no real symbol is this long: say so rather than drop it quietly */
+        report(c, CITE_D_ID_TOO_LONG, from,
+               "symbol '%.40s...' is %zu bytes long, over the id-length "
+               "limit of %zu; not read as a citation",
+               c->v.s + from, to - from, c->id_max);
+        return i + 1;
+    }
     if (!cite_i_symbol_canon(id, sizeof id, c->v.s + from, to - from, &type, &body)) {
         return i + 1;
     }
@@ -2397,8 +2396,17 @@ void
 cite_i_run(struct cite_doc *doc, const struct cite_text *t,
            const struct lang_table *lt, const struct cite_diag_sink *sink)
 {
+    cite_i_run_limited(doc, t, lt, CITE_LIMIT_ID_LENGTH, sink);
+}
+
+void
+cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
+                   const struct lang_table *lt, size_t id_max,
+                   const struct cite_diag_sink *sink)
+{
     struct ctx c;
     memset(&c, 0, sizeof c);
+    c.id_max = id_max;
     c.lt = lt;
     c.t = t;
     normalise(&c.norm, t->bytes, t->start, t->len);

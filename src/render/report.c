@@ -45,6 +45,13 @@ static const char *const rule_text[CITE_D__COUNT] = {
     [CITE_D_DUPLICATE_DOC] = "two texts with one id and one language",
     [CITE_D_LANG_VERSIONS] =
         "the language versions of one text cite different documents",
+    [CITE_D_NOT_TEXT] = "the input is binary data, not a text",
+    [CITE_D_UTF16] = "the text was read as UTF-16 and converted to UTF-8",
+    [CITE_D_FILE_TOO_LARGE] = "the input is larger than the file-size limit",
+    [CITE_D_ID_TOO_LONG] = "a document id longer than the id-length limit",
+    [CITE_D_YAML_TOO_DEEP] = "the YAML nests deeper than the yaml-depth limit",
+    [CITE_D_DIR_CYCLE] =
+        "a directory reached again through a symbolic link",
 };
 
 void
@@ -125,8 +132,12 @@ write_text(struct cite_i_buf *b, const struct cite_report *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         const struct cite_report_item *it = &r->items[i];
-        cite_i_buf_addf(b, "%s:%zu:%zu: %s: %s [%s]\n",
-                        it->file ? it->file : "-", it->line, it->column,
+        /* a finding about a whole file has no line: none is printed */
+        cite_i_buf_adds(b, it->file ? it->file : "-");
+        if (it->line > 0) {
+            cite_i_buf_addf(b, ":%zu:%zu", it->line, it->column);
+        }
+        cite_i_buf_addf(b, ": %s: %s [%s]\n",
                         cite_severity_name(it->severity), it->message,
                         cite_diag_slug(it->code));
         if (it->source_line != NULL && it->line > 0 && it->column > 0) {
@@ -342,9 +353,13 @@ junit_case(struct cite_i_buf *b, const struct cite_report *r, const char *file,
         cite_i_xml_text(b, it->message);
         cite_i_buf_adds(b, "\">");
         struct cite_i_buf line = CITE_I_BUF_INIT;
-        cite_i_buf_addf(&line, "%s:%zu:%zu: %s: %s [%s]", file, it->line,
-                        it->column, cite_severity_name(it->severity),
-                        it->message, cite_diag_slug(it->code));
+        cite_i_buf_adds(&line, file);
+        if (it->line > 0) {
+            cite_i_buf_addf(&line, ":%zu:%zu", it->line, it->column);
+        }
+        cite_i_buf_addf(&line, ": %s: %s [%s]",
+                        cite_severity_name(it->severity), it->message,
+                        cite_diag_slug(it->code));
         cite_i_xml_text(b, line.ptr);
         cite_i_buf_release(&line);
         cite_i_buf_adds(b, "</failure>\n");

@@ -35,8 +35,9 @@
  * a citation without target, a root that is not a mapping - is reported
  * as [yaml-schema] at its file:line:col and skipped, and reading goes on.
  * Anchors and aliases are not part of the schema and are refused, so an
- * alias bomb is never expanded; nesting deeper than MAX_DEPTH stops the
- * read, as a syntax error does.  The input is read into memory first so
+ * alias bomb is never expanded; nesting deeper than the yaml-depth limit
+ * stops the read [yaml-too-deep], as a syntax error does, and a document
+ * id longer than the id-length limit is refused (cite_limits.h).  The input is read into memory first so
  * that libyaml's marks (counted in characters) can be turned into byte
  * offsets.
  */
@@ -51,9 +52,6 @@
 #include "../core/core_int.h"
 #include "cite_yaml.h"
 
-/* Our schema nests four deep; anything far deeper is hostile or broken. */
-#define MAX_DEPTH 32
-
 /* How much of an offending value a message quotes. */
 #define SHOW_MAX 60
 
@@ -61,7 +59,9 @@ struct reader {
     yaml_parser_t parser;
     yaml_event_t ev; /* the current event, when have_ev */
     int have_ev;
-    int depth;
+    size_t depth;
+    size_t max_depth; /* the yaml-depth limit */
+    size_t id_max;    /* the id-length limit */
     int fatal; /* a syntax error or too deep: no more events */
     const char *path;
     const struct cite_diag_sink *sink;
@@ -222,9 +222,10 @@ next(struct reader *rd)
     switch (rd->ev.type) {
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:
-        if (++rd->depth > MAX_DEPTH) {
-            report(rd, CITE_D_YAML_SYNTAX, &rd->ev.start_mark,
-                   "nesting deeper than %d levels", MAX_DEPTH);
+        if (++rd->depth > rd->max_depth) {
+            report(rd, CITE_D_YAML_TOO_DEEP, &rd->ev.start_mark,
+                   "nesting deeper than the yaml-depth limit of %zu levels",
+                   rd->max_depth);
             rd->fatal = 1;
             return 0;
         }
@@ -391,6 +392,27 @@ get_str(struct reader *rd, const char *key, const char *ctx, const char **out)
     cite_i_buf_reset(&rd->scratch);
     cite_i_buf_add(&rd->scratch, v, n);
     *out = rd->scratch.ptr;
+    return 1;
+}
+
+/*
+ * get_str() for a document id: an id longer than the id-length limit is
+ * reported and read as absent.
+ */
+static int
+get_id(struct reader *rd, const char *key, const char *ctx, const char **out)
+{
+    if (!get_str(rd, key, ctx, out)) {
+        return 0;
+    }
+    size_t n = *out != NULL ? strlen(*out) : 0;
+    if (n > rd->id_max) {
+        report(rd, CITE_D_ID_TOO_LONG, &rd->ev.start_mark,
+               "'%s' %s is %zu bytes long, over the id-length limit of %zu; "
+               "left out",
+               key, ctx, n, rd->id_max);
+        *out = NULL;
+    }
     return 1;
 }
 
@@ -665,7 +687,7 @@ info_value(struct reader *rd, int k, void *arg)
     case I_VOTE:
     case I_AGENDA:
     case I_TITLE:
-        if (!get_str(rd, info_keys[k], ctx_info, &s)) {
+        if (!(k == I_ID ? get_id : get_str)(rd, info_keys[k], ctx_info, &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -758,7 +780,8 @@ cite_value(struct reader *rd, int k, void *arg)
     switch (k) {
     case C_TARGET:
     case C_TEXT:
-        if (!get_str(rd, cite_keys[k], ctx_cite, &s)) {
+        if (!(k == C_TARGET ? get_id : get_str)(rd, cite_keys[k], ctx_cite,
+                                                &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -1007,7 +1030,7 @@ reg_value(struct reader *rd, int k, void *arg)
     switch (k) {
     case R_ID:
     case R_TITLE:
-        if (!get_str(rd, reg_keys[k], ctx_reg, &s)) {
+        if (!(k == R_ID ? get_id : get_str)(rd, reg_keys[k], ctx_reg, &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -1224,13 +1247,20 @@ read_config_stream(struct reader *rd, void *arg)
 
 static int
 read_mem(const char *buf, size_t n, const char *path,
-         const struct cite_diag_sink *sink,
+         const struct cite_limits *lim, const struct cite_diag_sink *sink,
          int (*body)(struct reader *, void *), void *arg)
 {
     struct reader rd;
+    struct cite_limits def;
     int rc;
 
+    if (lim == NULL) {
+        cite_limits_init(&def);
+        lim = &def;
+    }
     memset(&rd, 0, sizeof rd);
+    rd.max_depth = lim->yaml_depth;
+    rd.id_max = lim->id_length;
     rd.path = path;
     rd.sink = sink;
     rd.buf = (const unsigned char *)(buf != NULL ? buf : "");
@@ -1242,6 +1272,10 @@ read_mem(const char *buf, size_t n, const char *path,
         rd.bom = 3;
     }
     rd.cur_byte = rd.bom;
+    if (rd.len == rd.bom) {
+        cite_diag_emit(sink, CITE_D_EMPTY_INPUT, path, 0, 0, 0,
+                       "'%s' is empty", path != NULL ? path : "-");
+    }
     if (!yaml_parser_initialize(&rd.parser)) {
         cite_diag_emit(sink, CITE_D_IO, path, 0, 0, 0,
                        "out of memory while reading yaml");
@@ -1259,14 +1293,22 @@ read_mem(const char *buf, size_t n, const char *path,
     return rc;
 }
 
-/* Reads all of f into b; reports a read error. */
+/* Reads all of f into b; reports a read error or a file over the limit. */
 static int
-slurp(FILE *f, const char *path, const struct cite_diag_sink *sink,
-      struct cite_i_buf *b)
+slurp(FILE *f, const char *path, const struct cite_limits *lim,
+      const struct cite_diag_sink *sink, struct cite_i_buf *b)
 {
     char chunk[16384];
     size_t n;
+    size_t max = lim != NULL ? lim->file_size : CITE_LIMIT_FILE_SIZE;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > max - b->len) {
+            cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
+                           "'%s' is larger than the file-size limit of %zu "
+                           "bytes; not read",
+                           path != NULL ? path : "-", max);
+            return -1;
+        }
         cite_i_buf_add(b, chunk, n);
     }
     if (ferror(f)) {
@@ -1281,7 +1323,16 @@ int
 cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                    const char *path, const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_stream, corpus);
+    return read_mem(buf, n, path, NULL, sink, read_stream, corpus);
+}
+
+int
+cite_yaml_read_mem_limited(struct cite_corpus *corpus, const char *buf,
+                           size_t n, const char *path,
+                           const struct cite_limits *lim,
+                           const struct cite_diag_sink *sink)
+{
+    return read_mem(buf, n, path, lim, sink, read_stream, corpus);
 }
 
 int
@@ -1289,7 +1340,7 @@ cite_yaml_read_registry_mem(struct cite_check_registry *reg, const char *buf,
                             size_t n, const char *path,
                             const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_registry_stream, reg);
+    return read_mem(buf, n, path, NULL, sink, read_registry_stream, reg);
 }
 
 int
@@ -1297,7 +1348,7 @@ cite_yaml_read_registry(struct cite_check_registry *reg, FILE *f,
                         const char *path, const struct cite_diag_sink *sink)
 {
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, NULL, sink, &b);
     if (rc == 0) {
         rc = cite_yaml_read_registry_mem(reg, b.ptr, b.len, path, sink);
     }
@@ -1309,10 +1360,18 @@ int
 cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
                const struct cite_diag_sink *sink)
 {
+    return cite_yaml_read_limited(corpus, f, path, NULL, sink);
+}
+
+int
+cite_yaml_read_limited(struct cite_corpus *corpus, FILE *f, const char *path,
+                       const struct cite_limits *lim,
+                       const struct cite_diag_sink *sink)
+{
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, lim, sink, &b);
     if (rc == 0) {
-        rc = cite_yaml_read_mem(corpus, b.ptr, b.len, path, sink);
+        rc = cite_yaml_read_mem_limited(corpus, b.ptr, b.len, path, lim, sink);
     }
     cite_i_buf_release(&b);
     return rc;
@@ -1323,7 +1382,7 @@ cite_yaml_read_config_mem(struct cite_check_config *cfg, const char *buf,
                           size_t n, const char *path,
                           const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_config_stream, cfg);
+    return read_mem(buf, n, path, NULL, sink, read_config_stream, cfg);
 }
 
 int
@@ -1331,7 +1390,7 @@ cite_yaml_read_config(struct cite_check_config *cfg, FILE *f, const char *path,
                       const struct cite_diag_sink *sink)
 {
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, NULL, sink, &b);
     if (rc == 0) {
         rc = cite_yaml_read_config_mem(cfg, b.ptr, b.len, path, sink);
     }

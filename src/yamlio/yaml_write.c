@@ -16,6 +16,7 @@
  * The document end is flushed at once, so memory does not grow with the
  * corpus.  This file and yaml_read.c are the only ones that see libyaml.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct cite_yaml_writer {
     yaml_emitter_t emitter;
     FILE *out;
     int failed; /* sticky: once the emitter fails it stays broken */
+    int err;    /* errno of the first failed write, for the caller */
 };
 
 /* How a string value may be written. */
@@ -45,6 +47,9 @@ emit(struct cite_yaml_writer *w, yaml_event_t *ev)
 {
     /* yaml_emitter_emit() owns the event from here, success or not */
     if (!yaml_emitter_emit(&w->emitter, ev)) {
+        if (!w->failed && w->emitter.error == YAML_WRITER_ERROR) {
+            w->err = errno; /* fwrite's, still there */
+        }
         w->failed = 1;
         return 0;
     }
@@ -364,8 +369,20 @@ cite_yaml_writer_new(FILE *out)
     return w;
 }
 
+static int write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc);
+
 int
 cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
+{
+    if (write_doc(w, doc) != 0) {
+        errno = w->err != 0 ? w->err : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int
+write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
 {
     yaml_event_t ev;
 
@@ -416,10 +433,18 @@ cite_yaml_writer_finish(struct cite_yaml_writer *w)
         rc = -1;
     }
     /* stdio may still hold the tail: a full disk shows only on flush */
+    errno = 0;
     if (fflush(w->out) != 0 || ferror(w->out)) {
+        if (w->err == 0) {
+            w->err = errno;
+        }
         rc = -1;
     }
+    int err = w->err != 0 ? w->err : EIO;
     yaml_emitter_delete(&w->emitter);
     free(w);
+    if (rc != 0) {
+        errno = err;
+    }
     return rc;
 }
