@@ -54,6 +54,7 @@ help(FILE *out)
           "                       by content, and reuse it while the text, the\n"
           "                       version and --lang stay the same\n"
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
+          CLI_LIMIT_HELP
           "  -h, --help           this help\n"
           "\n"
           "examples:\n"
@@ -160,7 +161,7 @@ static int
 load_registry(struct cite_check_registry *reg, const char *path,
               const struct cite_diag_sink *sink)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = cli_fopen_read(path);
     if (f == NULL) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
@@ -185,7 +186,7 @@ load_config(struct cite_check_config *cfg, const char *path,
             const struct cite_diag_sink *sink)
 {
     const char *p = path != NULL ? path : ".citegraph.yaml";
-    FILE *f = fopen(p, "rb");
+    FILE *f = cli_fopen_read(p);
     if (f == NULL) {
         if (path == NULL && errno == ENOENT) {
             return EXIT_OK;
@@ -272,7 +273,7 @@ struct baseline {
 static int
 load_baseline(struct baseline *bl, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = cli_fopen_read(path);
     if (f == NULL) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
@@ -410,10 +411,10 @@ write_baseline(const struct cite_report *rep, const char *path)
         for (size_t i = 0; i < rep->n && ok; i++) {
             ok = fputs(keys[i], out.fp) >= 0 && putc('\n', out.fp) != EOF;
         }
+        if (!ok) {
+            cli_output_failed(&out, errno);
+        }
         if (cli_output_close(&out, ok) != 0 || !ok) {
-            if (!ok && out.fp != stdout) {
-                cli_error("%s: error writing", path);
-            }
             rc = EXIT_SYSTEM;
         }
     }
@@ -439,6 +440,7 @@ cmd_check(int argc, char **argv)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"cache", required_argument, NULL, OPT_CACHE},
         {"lang", required_argument, NULL, 'l'},
+        {"limit", required_argument, NULL, CLI_OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -490,6 +492,11 @@ cmd_check(int argc, char **argv)
             break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case CLI_OPT_LIMIT:
+            if (cli_parse_limit("check", optarg) != 0) {
                 return EXIT_USAGE;
             }
             break;
@@ -575,10 +582,10 @@ cmd_check(int argc, char **argv)
             rc = EXIT_SYSTEM;
         } else {
             int ok = cite_render_report(out.fp, &rep, &ro) == 0;
+            if (!ok) {
+                cli_output_failed(&out, errno);
+            }
             if (cli_output_close(&out, ok) != 0 || !ok) {
-                if (!ok && out.fp != stdout) {
-                    cli_error("%s: error writing", output);
-                }
                 rc = EXIT_SYSTEM;
             }
         }

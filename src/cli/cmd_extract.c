@@ -24,7 +24,13 @@ help(FILE *out)
           "  -o, --output FILE  write to FILE (atomically) instead of standard output\n"
           "  -l, --lang LANG    the language of every text: zh en fr es ru ar\n"
           "                     (default: detected per text)\n"
+          "      --limit NAME=N raise a limit: file-size (bytes, or with K, M, G;\n"
+          "                     default 256M), id-length (bytes; default 100)\n"
           "  -h, --help         this help\n"
+          "\n"
+          "Exit status: 0 ok (warnings allowed), 1 an input was refused (binary,\n"
+          "over a limit), 2 usage, 3 system error (a FILE given to -o is then\n"
+          "left as it was).\n"
           "\n"
           "example:\n"
           "  citegraph extract -o data/citations.yaml data/texts\n",
@@ -32,18 +38,23 @@ help(FILE *out)
 }
 
 static int
-extract_one(struct cite_yaml_writer *w, const char *path, enum cite_lang lang,
+extract_one(struct cite_yaml_writer *w, struct cli_output *out,
+            const char *path, enum cite_lang lang,
             const struct cite_diag_sink *sink)
 {
     struct cite_text t;
-    if (cite_text_load(&t, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_SYSTEM;
+    int loaded = cli_load_text(&t, path, sink);
+    if (loaded != EXIT_OK) {
+        return loaded;
     }
     struct cite_doc doc;
     cite_doc_init(&doc);
-    cite_extract_doc(&doc, &t, lang, sink);
-    int rc = cite_yaml_write_doc(w, &doc) == 0 ? EXIT_OK : EXIT_SYSTEM;
+    cite_extract_doc_limited(&doc, &t, lang, &cli_limits, sink);
+    int rc = EXIT_OK;
+    if (cite_yaml_write_doc(w, &doc) != 0) {
+        cli_output_failed(out, errno);
+        rc = EXIT_SYSTEM;
+    }
     cite_doc_release(&doc);
     cite_text_release(&t);
     return rc;
@@ -55,6 +66,7 @@ cmd_extract(int argc, char **argv)
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
+        {"limit", required_argument, NULL, CLI_OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -69,6 +81,11 @@ cmd_extract(int argc, char **argv)
             break;
         case 'l':
             if (cli_parse_lang(optarg, &lang) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case CLI_OPT_LIMIT:
+            if (cli_parse_limit("extract", optarg) != 0) {
                 return EXIT_USAGE;
             }
             break;
@@ -102,23 +119,27 @@ cmd_extract(int argc, char **argv)
             }
             for (size_t k = 0; k < files.n; k++) {
                 if (rc != EXIT_SYSTEM) {
-                    int r = extract_one(w, files.v[k], lang, &sink);
+                    int r = extract_one(w, &out, files.v[k], lang, &sink);
                     rc = r > rc ? r : rc;
                 }
                 free(files.v[k]);
             }
             free(files.v);
         } else {
-            int r = extract_one(w, argv[i], lang, &sink);
+            int r = extract_one(w, &out, argv[i], lang, &sink);
             rc = r > rc ? r : rc;
         }
     }
-    if (cite_yaml_writer_finish(w) != 0 && rc == EXIT_OK) {
-        cli_error("extract: error writing YAML");
-        rc = EXIT_SYSTEM;
+    /* a write error (a full disk, a closed pipe) is reported by
+     * cli_output_close(), which sees the stream's error flag */
+    if (cite_yaml_writer_finish(w) != 0) {
+        cli_output_failed(&out, errno);
     }
     if (cli_output_close(&out, rc != EXIT_SYSTEM) != 0) {
         rc = EXIT_SYSTEM;
+    }
+    if (rc == EXIT_OK && dctx.count[CITE_SEV_ERROR] > 0) {
+        rc = EXIT_FINDINGS; /* an input was refused: the output lacks it */
     }
     return rc;
 }
