@@ -102,4 +102,12 @@ void cite_text_vdiag(const struct cite_text *t, const struct cite_diag_sink *sin
                      enum cite_diag_code code, size_t off, const char *fmt,
                      va_list ap);
 
+/* The same at a line and column the caller already knows (found with
+ * cite_text_locate_from(), so that many diagnostics on one enormous line
+ * do not each count from its start). */
+void cite_text_vdiag_at(const struct cite_text *t,
+                        const struct cite_diag_sink *sink,
+                        enum cite_diag_code code, size_t off, size_t line,
+                        size_t column, const char *fmt, va_list ap);
+
 #endif

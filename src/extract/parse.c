@@ -448,37 +448,49 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
 /* At most this many diagnostics per document; the rest are counted. */
 #define MAX_DIAGS 100
 
+
+/*
+ * Line and column of off.  Citations and diagnostics come nearly in text
+ * order, so each position is found from the previous one - forward, or
+ * back on the same line - and the whole extraction stays linear even when
+ * the text is one enormous line.
+ */
+static void
+locate(struct ctx *c, size_t off, size_t *line, size_t *column)
+{
+    off = orig_off(c, off);
+    if (c->loc.valid && off >= c->loc.off) {
+        cite_text_locate_from(c->t, c->loc.off, c->loc.line, c->loc.column,
+                              off, line, column);
+    } else if (c->loc.valid &&
+               memchr(c->t->bytes + off, '\n', c->loc.off - off) == NULL) {
+        /* a little back on the same line: count the characters between */
+        size_t l, back;
+        cite_text_locate_from(c->t, off, 1, 0, c->loc.off, &l, &back);
+        *line = c->loc.line;
+        *column = c->loc.column - back;
+    } else {
+        cite_text_locate(c->t, off, line, column);
+    }
+    c->loc.valid = 1;
+    c->loc.off = off;
+    c->loc.line = *line;
+    c->loc.column = *column;
+}
+
 static void
 report(struct ctx *c, enum cite_diag_code code, size_t off, const char *fmt, ...)
 {
     if (c->ndiags++ >= MAX_DIAGS) {
         return;
     }
+    size_t line, column;
+    locate(c, off, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    cite_text_vdiag(c->t, c->sink, code, orig_off(c, off), fmt, ap);
+    cite_text_vdiag_at(c->t, c->sink, code, orig_off(c, off), line, column,
+                       fmt, ap);
     va_end(ap);
-}
-
-/*
- * Line and column of off.  Citations come in text order, so the walk from
- * the previous position keeps the whole extraction linear even when the
- * text is one enormous line.
- */
-static void
-locate(struct ctx *c, size_t off, size_t *line, size_t *column)
-{
-    off = orig_off(c, off);
-    if (!c->loc.valid || off < c->loc.off) {
-        cite_text_locate(c->t, off, line, column);
-    } else {
-        cite_text_locate_from(c->t, c->loc.off, c->loc.line, c->loc.column,
-                              off, line, column);
-    }
-    c->loc.valid = 1;
-    c->loc.off = off;
-    c->loc.line = *line;
-    c->loc.column = *column;
 }
 
 /* ---- bodies ----------------------------------------------------------- */

@@ -393,16 +393,30 @@ cite_text_vdiag(const struct cite_text *t, const struct cite_diag_sink *sink,
     if (sink == NULL || sink->fn == NULL) {
         return;
     }
+    size_t line, column;
+    cite_text_locate(t, off, &line, &column);
+    cite_text_vdiag_at(t, sink, code, off, line, column, fmt, ap);
+}
+
+void
+cite_text_vdiag_at(const struct cite_text *t, const struct cite_diag_sink *sink,
+                   enum cite_diag_code code, size_t off, size_t line,
+                   size_t column, const char *fmt, va_list ap)
+{
+    if (sink == NULL || sink->fn == NULL) {
+        return;
+    }
     struct cite_i_buf msg = CITE_I_BUF_INIT;
     cite_i_buf_vaddf(&msg, fmt, ap);
     struct cite_diag d = {
         .code = code,
         .severity = cite_diag_default_severity(code),
         .file = t->path,
+        .line = line,
+        .column = column,
         .offset = off,
         .message = msg.ptr ? msg.ptr : "",
     };
-    cite_text_locate(t, off, &d.line, &d.column);
     d.source_line = cite_text_line_at(t, off, &d.source_line_len);
     sink->fn(sink->ctx, &d);
     cite_i_buf_release(&msg);
