@@ -85,9 +85,18 @@ byte_offset(struct reader *rd, size_t index)
     if (!rd->utf8) {
         return 0;
     }
-    if (index < rd->cur_index) {
-        rd->cur_index = 0;
-        rd->cur_byte = rd->bom;
+    /* back, character by character: what libyaml has read is valid UTF-8
+     * (it stops at the first invalid byte), so a character starts at the
+     * first byte that is not 10xxxxxx.  Never back to the start: one
+     * report per entry, made after the entry's keys, would make reading
+     * quadratic. */
+    while (rd->cur_index > index && rd->cur_byte > rd->bom) {
+        rd->cur_byte--;
+        while (rd->cur_byte > rd->bom &&
+               (rd->buf[rd->cur_byte] & 0xC0) == 0x80) {
+            rd->cur_byte--;
+        }
+        rd->cur_index--;
     }
     while (rd->cur_index < index && rd->cur_byte < rd->len) {
         unsigned cp;

@@ -840,6 +840,35 @@ test_read_does_not_expand_an_alias_bomb(void **state)
 }
 
 static void
+test_read_offsets_stay_right_when_reports_go_back(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    /* the bad line is reported first, then (back at the entry's start)
+     * the missing target; the CJK text makes bytes and characters differ */
+    assert_int_equal(read_text(&c,
+                               "citations:\n"
+                               "- text: \xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\n"
+                               "  line: -3\n"
+                               "- text: \xe4\xb8\xad\n"
+                               "  line: x\n",
+                               &ds),
+                     0);
+    assert_int_equal(ds.n, 4);
+    assert_int_equal(ds.d[0].line, 3);
+    assert_int_equal(ds.d[0].offset, 40);
+    assert_int_equal(ds.d[1].line, 2);
+    assert_int_equal(ds.d[1].offset, 13);
+    assert_int_equal(ds.d[2].line, 5);
+    assert_int_equal(ds.d[2].offset, 63);
+    assert_int_equal(ds.d[3].line, 4);
+    assert_int_equal(ds.d[3].offset, 45);
+    cite_corpus_release(&c);
+}
+
+static void
 test_read_limits_nesting_depth(void **state)
 {
     (void)state;
@@ -948,6 +977,7 @@ main(void)
         cmocka_unit_test(test_read_rejects_an_alias_value),
         cmocka_unit_test(test_read_rejects_an_aliased_citation),
         cmocka_unit_test(test_read_does_not_expand_an_alias_bomb),
+        cmocka_unit_test(test_read_offsets_stay_right_when_reports_go_back),
         cmocka_unit_test(test_read_limits_nesting_depth),
         cmocka_unit_test(
             test_read_syntax_error_returns_minus_one_with_its_line),
