@@ -13,6 +13,7 @@
 #include "cite_doc.h"
 #include "cite_extract.h"
 #include "cite_graph.h"
+#include "cite_limits.h"
 #include "cite_render.h"
 #include "cite_text.h"
 #include "cite_yaml.h"

@@ -18,7 +18,8 @@ enum cite_severity {
     CITE_SEV_ERROR
 };
 
-/* Keep in the order of the table in src/core/diag.c. */
+/* Keep in the order of the table in src/core/diag.c.  New codes go at the
+ * end: the numbers are stored (check --cache entries). */
 enum cite_diag_code {
     /* reading input */
     CITE_D_IO,               /* io-error */
@@ -45,6 +46,13 @@ enum cite_diag_code {
     CITE_D_SELF_CITATION,    /* self-citation */
     CITE_D_DUPLICATE_DOC,    /* duplicate-document */
     CITE_D_LANG_VERSIONS,    /* language-versions-differ */
+    /* bad input and limits (see cite_limits.h) */
+    CITE_D_NOT_TEXT,         /* not-text */
+    CITE_D_UTF16,            /* utf16-converted */
+    CITE_D_FILE_TOO_LARGE,   /* file-too-large */
+    CITE_D_ID_TOO_LONG,      /* id-too-long */
+    CITE_D_YAML_TOO_DEEP,    /* yaml-too-deep */
+    CITE_D_DIR_CYCLE,        /* directory-cycle */
     CITE_D__COUNT
 };
 

@@ -10,6 +10,7 @@
 
 #include "cite_diag.h"
 #include "cite_doc.h"
+#include "cite_limits.h"
 #include "cite_text.h"
 
 /*
@@ -32,5 +33,16 @@ enum cite_lang cite_extract_detect_lang(const struct cite_text *t);
  */
 void cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
                       enum cite_lang lang, const struct cite_diag_sink *sink);
+
+/*
+ * The same under the limits lim (borrowed; NULL: the defaults).  Before
+ * anything is read, cite_text_check() looks at t: binary data gives a doc
+ * with its source only and a [not-text] error.  A cited symbol longer than
+ * lim->id_length is reported [id-too-long] and left out.
+ */
+void cite_extract_doc_limited(struct cite_doc *doc, const struct cite_text *t,
+                              enum cite_lang lang,
+                              const struct cite_limits *lim,
+                              const struct cite_diag_sink *sink);
 
 #endif

@@ -13,6 +13,7 @@
 #include "cite_check.h"
 #include "cite_diag.h"
 #include "cite_doc.h"
+#include "cite_limits.h"
 
 struct cite_yaml_writer; /* opaque */
 
@@ -22,12 +23,14 @@ struct cite_yaml_writer; /* opaque */
  */
 struct cite_yaml_writer *cite_yaml_writer_new(FILE *out);
 
-/* Writes one doc as one YAML document.  0 on success, -1 on a write error. */
+/* Writes one doc as one YAML document.  0 on success, -1 on a write error
+ * (errno says why: that of the first failed write). */
 int cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc);
 
 /*
- * Ends the stream and frees w (NULL is a no-op).  Returns 0, or -1 when
- * any write failed.  Does not close out.
+ * Ends the stream and frees w (NULL is a no-op).  Returns 0, or -1 with
+ * errno set (that of the first failed write) when any write failed.  Does
+ * not close out.
  */
 int cite_yaml_writer_finish(struct cite_yaml_writer *w);
 
@@ -46,18 +49,34 @@ int cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                        const char *path, const struct cite_diag_sink *sink);
 
 /*
+ * cite_yaml_read() and cite_yaml_read_mem() under the limits lim (borrowed;
+ * NULL: the defaults; the readers above use the defaults): a stream larger
+ * than lim->file_size is not read [file-too-large] (-1), nesting deeper
+ * than lim->yaml_depth stops the read [yaml-too-deep] (-1), an id longer
+ * than lim->id_length is reported [id-too-long] and left out.
+ */
+int cite_yaml_read_limited(struct cite_corpus *corpus, FILE *f,
+                           const char *path, const struct cite_limits *lim,
+                           const struct cite_diag_sink *sink);
+int cite_yaml_read_mem_limited(struct cite_corpus *corpus, const char *buf,
+                               size_t n, const char *path,
+                               const struct cite_limits *lim,
+                               const struct cite_diag_sink *sink);
+
+/*
  * The same a doc at a time, for inputs too large to hold as docs: fn gets
  * each doc in order (it is fn's: to keep, or to release with
  * cite_doc_release()) with how many bytes of buf were read by then, and
  * returns 0 to go on.  What `extract` wrote is read in one pass with
  * nothing but the doc at hand in memory; any other YAML is read by libyaml
- * whole, as cite_yaml_read_mem() reads it.  Returns 0 at the end of the
- * stream, 1 when fn stopped it, -1 on a syntax error (the docs before it
- * were given to fn).
+ * whole, as cite_yaml_read_mem_limited() reads it (lim as there).  Returns
+ * 0 at the end of the stream, 1 when fn stopped it, -1 on a syntax error
+ * or an input over a limit (the docs before it were given to fn).
  */
 typedef int (*cite_yaml_doc_fn)(void *ctx, struct cite_doc *doc,
                                 size_t consumed);
 int cite_yaml_read_each(const char *buf, size_t n, const char *path,
+                        const struct cite_limits *lim,
                         const struct cite_diag_sink *sink, cite_yaml_doc_fn fn,
                         void *ctx);
 

@@ -2,8 +2,9 @@
  * cache.c - check --cache DIR: extraction results kept by content.
  *
  * The key of a text is the SHA-256 of a header (the cache format, the tool
- * version, the --lang given and the file's base name, from which a text
- * without its own symbol takes its id) and of the text's bytes.  What a key
+ * version, the --lang given, the id-length limit and the file's base name,
+ * from which a text without its own symbol takes its id) and of the text's
+ * bytes.  What a key
  * maps to is an entry: the doc extraction gave and the diagnostics it
  * emitted, so that a hit gives the same doc and the same diagnostics as
  * extracting again.
@@ -44,6 +45,7 @@
  * NULL; zig is a signed number, zigzag-coded.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -946,14 +948,14 @@ cli_cache_load_text(struct cite_corpus *corpus, const char *path,
     }
 
     struct cite_text t;
-    if (cite_text_load(&t, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_SYSTEM;
+    int loaded = cli_load_text(&t, path, sink);
+    if (loaded != EXIT_OK) {
+        return loaded;
     }
     struct cite_doc *doc = cite_corpus_add(corpus);
     if (t.len == t.start) {
         /* empty: nothing to save, and its note names the path */
-        cite_extract_doc(doc, &t, lang, sink);
+        cite_extract_doc_limited(doc, &t, lang, &cli_limits, sink);
         cite_text_release(&t);
         C.extracted++;
         return EXIT_OK;
@@ -967,6 +969,10 @@ cli_cache_load_text(struct cite_corpus *corpus, const char *path,
     cite_i_sha256_add(&h, magic, sizeof magic);
     cite_i_sha256_add(&h, CITE_VERSION, sizeof CITE_VERSION);
     cite_i_sha256_add(&h, code, strlen(code) + 1);
+    /* the id-length limit changes what is read */
+    char idmax[32];
+    snprintf(idmax, sizeof idmax, "%zu", cli_limits.id_length);
+    cite_i_sha256_add(&h, idmax, strlen(idmax) + 1);
     cite_i_sha256_add(&h, base, strlen(base) + 1);
     cite_i_sha256_add(&h, t.bytes, t.len);
     cite_i_sha256_finish(&h, key);
@@ -977,7 +983,7 @@ cli_cache_load_text(struct cite_corpus *corpus, const char *path,
     } else {
         struct saved s = {CITE_I_BUF_INIT, 0, sink};
         struct cite_diag_sink keep = {save_diag, &s};
-        cite_extract_doc(doc, &t, lang, &keep);
+        cite_extract_doc_limited(doc, &t, lang, &cli_limits, &keep);
         if (e == NULL) {
             e = entry_add(key);
         } else {

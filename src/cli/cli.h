@@ -102,10 +102,42 @@ int cli_cache_load_text(struct cite_corpus *corpus, const char *path,
 struct cli_output {
     FILE *fp;
     const char *path;   /* NULL for stdout */
-    char *tmp;
+    char *tmp;          /* owned; NULL when written in place (a device) */
+    char *real;         /* owned: where a symbolic link path points */
+    int err;            /* errno of the first failed write, if known */
 };
 int cli_output_open(struct cli_output *o, const char *path);
 int cli_output_close(struct cli_output *o, int ok);
+/* Records why a write to o failed (errno), for the message of
+ * cli_output_close(), which reports it and keeps the old file. */
+void cli_output_failed(struct cli_output *o, int err);
+
+/* Reports "error writing to standard output: REASON" once per run. */
+void cli_stdout_failed(int err);
+
+/*
+ * The limits of this run (cite_limits.h), set by `--limit NAME=VALUE` on
+ * every command that reads input.  cli_parse_limit() returns 0, or -1
+ * after a message "CMD: ..." (exit 2).
+ */
+extern struct cite_limits cli_limits;
+int cli_parse_limit(const char *cmd, const char *arg);
+#define CLI_LIMIT_HELP                                                       \
+    "      --limit NAME=N   raise a limit: file-size (bytes, or with K, M,\n" \
+    "                       G; default 256M), id-length (bytes; default\n"   \
+    "                       100), yaml-depth (default 32)\n"
+
+/*
+ * Loads the text at path into t under cli_limits: EXIT_OK; EXIT_FINDINGS
+ * when it is over the file-size limit (reported to sink); EXIT_SYSTEM when
+ * it cannot be read (reported).  On EXIT_OK the caller releases t.
+ */
+int cli_load_text(struct cite_text *t, const char *path,
+                  const struct cite_diag_sink *sink);
+
+/* fopen(path, "rb"), but NULL with errno EISDIR for a directory (which
+ * fopen() opens, and reading then fails with a vaguer message). */
+FILE *cli_fopen_read(const char *path);
 
 /* A list of owned paths. */
 struct cli_pathlist {
@@ -156,7 +188,9 @@ enum {
     CLI_OPT_UNTIL,
     CLI_OPT_CORPUS_ONLY,
     CLI_OPT_NO_DOCUMENTS,
-    CLI_OPT_NO_INSTRUMENTS
+    CLI_OPT_NO_INSTRUMENTS,
+    /* also taken by extract and check, whose own options count from 0x100 */
+    CLI_OPT_LIMIT = 0x1FF
 };
 
 #define CLI_COMMON_OPTIONS                                                   \
@@ -166,6 +200,7 @@ enum {
         {"corpus-only", no_argument, NULL, CLI_OPT_CORPUS_ONLY},             \
         {"no-documents", no_argument, NULL, CLI_OPT_NO_DOCUMENTS},           \
         {"no-instruments", no_argument, NULL, CLI_OPT_NO_INSTRUMENTS},       \
+        {"limit", required_argument, NULL, CLI_OPT_LIMIT},                   \
         {"lang", required_argument, NULL, 'l'},                              \
         {"jobs", required_argument, NULL, 'j'},                              \
         {"help", no_argument, NULL, 'h'}
@@ -178,6 +213,7 @@ enum {
     "  -l, --lang LANG      language of text inputs (default: detected)\n"   \
     "  -j, --jobs N         extract text inputs on N threads (default: one\n" \
     "                       per processor)\n"                               \
+    CLI_LIMIT_HELP                                                           \
     "  -h, --help           this help\n"                                     \
     "\n"                                                                     \
     "filters (the document the command is about is always kept):\n"          \

@@ -8,6 +8,7 @@
  * under that one, so a document cited along several routes appears once,
  * at its shortest distance, and the tree never repeats a subtree.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,7 +253,7 @@ cmd_chain(int argc, char **argv)
             rows(&out, g, e, n, fmt);
         }
         if (cite_i_emit(stdout, &out) != 0) {
-            cli_error("error writing to standard output");
+            cli_stdout_failed(errno);
             rc = EXIT_SYSTEM;
         }
     }

@@ -57,6 +57,7 @@ help(FILE *out)
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
           "  -j, --jobs N         extract texts on N threads (default: one per\n"
           "                       processor; with --cache, one)\n"
+          CLI_LIMIT_HELP
           "  -h, --help           this help\n"
           "\n"
           "examples:\n"
@@ -164,7 +165,7 @@ static int
 load_registry(struct cite_check_registry *reg, const char *path,
               const struct cite_diag_sink *sink)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = cli_fopen_read(path);
     if (f == NULL) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
@@ -189,7 +190,7 @@ load_config(struct cite_check_config *cfg, const char *path,
             const struct cite_diag_sink *sink)
 {
     const char *p = path != NULL ? path : ".citegraph.yaml";
-    FILE *f = fopen(p, "rb");
+    FILE *f = cli_fopen_read(p);
     if (f == NULL) {
         if (path == NULL && errno == ENOENT) {
             return EXIT_OK;
@@ -276,7 +277,7 @@ struct baseline {
 static int
 load_baseline(struct baseline *bl, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = cli_fopen_read(path);
     if (f == NULL) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
@@ -431,10 +432,10 @@ write_baseline(const struct cite_report *rep, const char *path)
         for (size_t i = 0; i < rep->n && ok; i++) {
             ok = fputs(keys[i], out.fp) >= 0 && putc('\n', out.fp) != EOF;
         }
+        if (!ok) {
+            cli_output_failed(&out, errno);
+        }
         if (cli_output_close(&out, ok) != 0 || !ok) {
-            if (!ok && out.fp != stdout) {
-                cli_error("%s: error writing", path);
-            }
             rc = EXIT_SYSTEM;
         }
     }
@@ -462,6 +463,7 @@ cmd_check(int argc, char **argv)
         {"cache-stats", no_argument, NULL, OPT_CACHE_STATS},
         {"lang", required_argument, NULL, 'l'},
         {"jobs", required_argument, NULL, 'j'},
+        {"limit", required_argument, NULL, CLI_OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -523,6 +525,11 @@ cmd_check(int argc, char **argv)
             break;
         case 'j':
             if (cli_set_jobs("check", optarg) != 0) {
+                return EXIT_USAGE;
+            }
+            break;
+        case CLI_OPT_LIMIT:
+            if (cli_parse_limit("check", optarg) != 0) {
                 return EXIT_USAGE;
             }
             break;
@@ -617,10 +624,10 @@ cmd_check(int argc, char **argv)
             rc = EXIT_SYSTEM;
         } else {
             int ok = cite_render_report(out.fp, &rep, &ro) == 0;
+            if (!ok) {
+                cli_output_failed(&out, errno);
+            }
             if (cli_output_close(&out, ok) != 0 || !ok) {
-                if (!ok && out.fp != stdout) {
-                    cli_error("%s: error writing", output);
-                }
                 rc = EXIT_SYSTEM;
             }
         }

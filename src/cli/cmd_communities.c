@@ -3,6 +3,7 @@
  * cite one another more than they cite the rest (Louvain), each with its
  * size and its most central members by PageRank.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -246,7 +247,7 @@ cmd_communities(int argc, char **argv)
             write_json(&out, &r);
         }
         if (cite_i_emit(stdout, &out) != 0) {
-            cli_error("error writing to standard output");
+            cli_stdout_failed(errno);
             rc = EXIT_SYSTEM;
         }
         free(start);

@@ -7,6 +7,7 @@
  * layout grows much faster than the graph, so a graph too large to lay
  * out in seconds is refused unless --force.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -233,10 +234,10 @@ write_drawing(const struct dot_args *a, const struct cite_graph *g)
     } else {
         int ok = render ? fwrite(data, 1, datalen, out.fp) == datalen
                         : cite_render_dot_ext(out.fp, g, &a->style) == 0;
+        if (!ok) {
+            cli_output_failed(&out, errno);
+        }
         if (cli_output_close(&out, ok) != 0 || !ok) {
-            if (!ok && out.path == NULL) {
-                cli_error("error writing to standard output");
-            }
             rc = EXIT_SYSTEM;
         }
     }

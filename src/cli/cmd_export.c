@@ -8,6 +8,7 @@
  * in place unless both were written completely.  Without -o, CSV is a
  * usage error rather than two tables glued together on stdout.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,8 @@ write_one(const char *path, const struct cite_graph *g,
         return EXIT_SYSTEM;
     }
     int ok = cite_render_export(out.fp, g, fmt) == 0;
-    if (!ok && out.path == NULL) {
-        cli_error("error writing to standard output");
+    if (!ok) {
+        cli_output_failed(&out, errno);
     }
     if (cli_output_close(&out, ok) != 0 || !ok) {
         return EXIT_SYSTEM;

@@ -38,7 +38,12 @@ help(FILE *out)
           "                     the output is the same whatever N\n"
           "      --files-from LIST  also read the paths in LIST, one per line\n"
           "                     (- for standard input), after those given\n"
+          CLI_LIMIT_HELP
           "  -h, --help         this help\n"
+          "\n"
+          "Exit status: 0 ok (warnings allowed), 1 an input was refused (binary,\n"
+          "over a limit), 2 usage, 3 system error (a FILE given to -o is then\n"
+          "left as it was).\n"
           "\n"
           "examples:\n"
           "  citegraph extract -o data/citations.yaml data/texts\n"
@@ -49,8 +54,7 @@ help(FILE *out)
 /* The texts of the current batch and what becomes of them. */
 struct run {
     enum cite_lang lang;
-    struct cite_yaml_writer *w;
-    FILE *out;
+    struct cli_output *out;
     const struct cite_diag_sink *sink;
     char *paths[BATCH]; /* owned */
     struct cli_job jobs[BATCH];
@@ -76,8 +80,9 @@ flush(struct run *r)
                 rc = EXIT_SYSTEM;
             }
             if (rc == EXIT_OK &&
-                fwrite(j->yaml, 1, j->yaml_len, r->out) != j->yaml_len) {
-                rc = EXIT_SYSTEM; /* said when the output is closed */
+                fwrite(j->yaml, 1, j->yaml_len, r->out->fp) != j->yaml_len) {
+                cli_output_failed(r->out, errno); /* said when it is closed */
+                rc = EXIT_SYSTEM;
             }
             r->rc = rc > r->rc ? rc : r->rc;
         }
@@ -106,6 +111,8 @@ add_input(struct run *r, const char *in)
 {
     struct stat st;
     if (strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* what the walk says comes after what the texts before it say */
+        flush(r);
         struct cli_pathlist files = {NULL, 0, 0};
         if (cli_walk_dir(in, &files, 0) != 0) {
             for (size_t k = 0; k < files.n; k++) {
@@ -166,6 +173,7 @@ cmd_extract(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},
         {"jobs", required_argument, NULL, 'j'},
         {"files-from", required_argument, NULL, OPT_FILES_FROM},
+        {"limit", required_argument, NULL, CLI_OPT_LIMIT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -190,6 +198,11 @@ cmd_extract(int argc, char **argv)
             break;
         case OPT_FILES_FROM:
             list = optarg;
+            break;
+        case CLI_OPT_LIMIT:
+            if (cli_parse_limit("extract", optarg) != 0) {
+                return EXIT_USAGE;
+            }
             break;
         case 'h':
             help(stdout);
@@ -219,7 +232,7 @@ cmd_extract(int argc, char **argv)
     }
     struct run *r = cite_i_xcalloc(1, sizeof *r);
     r->lang = lang;
-    r->out = out.fp;
+    r->out = &out;
     r->sink = &sink;
     r->rc = EXIT_OK;
     for (int i = optind; i < argc && r->rc != EXIT_SYSTEM; i++) {
@@ -233,6 +246,9 @@ cmd_extract(int argc, char **argv)
     free(r);
     if (cli_output_close(&out, rc != EXIT_SYSTEM) != 0) {
         rc = EXIT_SYSTEM;
+    }
+    if (rc == EXIT_OK && dctx.count[CITE_SEV_ERROR] > 0) {
+        rc = EXIT_FINDINGS; /* an input was refused: the output lacks it */
     }
     return rc;
 }

@@ -7,6 +7,7 @@
  * dropped to break cycles are notes about the input (stderr, one line
  * each), so that a pipeline reading stdout is not disturbed by them.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,7 +181,7 @@ cmd_mainpath(int argc, char **argv)
             struct cite_i_buf out = CITE_I_BUF_INIT;
             write_path(&out, g, &mp, fmt);
             if (cite_i_emit(stdout, &out) != 0) {
-                cli_error("error writing to standard output");
+                cli_stdout_failed(errno);
                 rc = EXIT_SYSTEM;
             }
         }

@@ -5,6 +5,7 @@
  * A network can hold exponentially many shortest paths between two
  * documents; --all lists them up to a cap and says on stderr when it cut.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,7 +153,7 @@ cmd_path(int argc, char **argv)
         struct cite_i_buf out = CITE_I_BUF_INIT;
         write_paths(&out, g, paths, lens, shown, fmt);
         if (cite_i_emit(stdout, &out) != 0) {
-            cli_error("error writing to standard output");
+            cli_stdout_failed(errno);
             rc = EXIT_SYSTEM;
         }
         if (n > shown) {

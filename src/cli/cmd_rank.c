@@ -9,6 +9,7 @@
  * (--cutoff) or left out (--no-betweenness: its column then reads "-",
  * empty or null, not a misleading 0).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -271,7 +272,7 @@ cmd_rank(int argc, char **argv)
         int wrc = yaml ? cite_i_render_table_yaml(stdout, g, values, order, rows)
                        : cite_render_table(stdout, g, values, order, rows, fmt);
         if (wrc != 0) {
-            cli_error("error writing to standard output");
+            cli_stdout_failed(errno);
             rc = EXIT_SYSTEM;
         }
     }

@@ -3,6 +3,7 @@
  * document, by co-citation (cited together with it) and bibliographic
  * coupling (citing what it cites).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -156,7 +157,7 @@ cmd_similar(int argc, char **argv)
         struct cite_i_buf out = CITE_I_BUF_INIT;
         write_rows(&out, g, s, n, fmt);
         if (cite_i_emit(stdout, &out) != 0) {
-            cli_error("error writing to standard output");
+            cli_stdout_failed(errno);
             rc = EXIT_SYSTEM;
         }
     }

@@ -4,16 +4,17 @@
  * of every analysis command (--lang, --help, the network filters), so that
  * each command's getopt loop handles only its own.
  */
-/* madvise(MADV_DONTNEED) gives read pages of a mapped input back (POSIX's
- * posix_madvise() may not) */
+/* realpath() is XSI; madvise(MADV_DONTNEED) gives read pages of a mapped
+ * input back (POSIX's posix_madvise() may not) */
+#define _XOPEN_SOURCE 700
 #define _DEFAULT_SOURCE
-
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/mman.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,40 @@
 
 #include "cli.h"
 #include "core/core_int.h"
+
+struct cite_limits cli_limits = {
+    CITE_LIMIT_FILE_SIZE,
+    CITE_LIMIT_ID_LENGTH,
+    CITE_LIMIT_YAML_DEPTH,
+};
+
+int
+cli_parse_limit(const char *cmd, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    struct cite_i_buf name = CITE_I_BUF_INIT;
+    cite_i_buf_add(&name, arg, eq != NULL ? (size_t)(eq - arg) : strlen(arg));
+    int r = eq != NULL ? cite_limits_set(&cli_limits, name.ptr, eq + 1) : -1;
+    if (r == -1) {
+        struct cite_i_buf list = CITE_I_BUF_INIT;
+        for (int i = 0; cite_limit_names[i] != NULL; i++) {
+            cite_i_buf_addf(&list, "%s%s", i ? ", " : "", cite_limit_names[i]);
+        }
+        cli_error("%s: '--limit %s' is not NAME=VALUE with NAME one of %s",
+                  cmd, arg, list.ptr);
+        cite_i_buf_release(&list);
+    } else if (r == -2) {
+        cli_error("%s: '--limit %s': '%s' takes a whole number above 0%s", cmd,
+                  arg, name.ptr,
+                  strcmp(name.ptr, "file-size") == 0
+                      ? " (with K, M or G)"
+                      : strcmp(name.ptr, "id-length") == 0
+                            ? " and at most 4096"
+                            : "");
+    }
+    cite_i_buf_release(&name);
+    return r == 0 ? 0 : -1;
+}
 
 void
 cli_error(const char *fmt, ...)
@@ -80,13 +115,64 @@ cli_pathlist_add(struct cli_pathlist *l, char *p)
     l->v[l->n++] = p;
 }
 
-/* Every *.txt below dir, sorted, so the order does not depend on the disk.
- * depth guards against symbolic-link loops. */
-int
-cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth)
+/* The directories a walk has entered, by device and inode. */
+struct visited {
+    dev_t *dev;
+    ino_t *ino;
+    size_t n, cap;
+};
+
+static int
+seen_before(struct visited *v, const struct stat *st)
 {
-    if (depth > 32) {
-        cli_error("%s: directories nested too deep (a symbolic-link loop?)", dir);
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->dev[i] == st->st_dev && v->ino[i] == st->st_ino) {
+            return 1;
+        }
+    }
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 16;
+        v->dev = cite_i_xreallocarray(v->dev, v->cap, sizeof *v->dev);
+        v->ino = cite_i_xreallocarray(v->ino, v->cap, sizeof *v->ino);
+    }
+    v->dev[v->n] = st->st_dev;
+    v->ino[v->n] = st->st_ino;
+    v->n++;
+    return 0;
+}
+
+/* A warning printed as the library's diagnostics are. */
+static void
+walk_warning(enum cite_diag_code code, const char *path, const char *fmt, ...)
+{
+    struct cite_i_buf msg = CITE_I_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    cite_i_buf_vaddf(&msg, fmt, ap);
+    va_end(ap);
+    struct cite_diag d = {
+        .code = code,
+        .severity = cite_diag_default_severity(code),
+        .file = path,
+        .message = msg.ptr,
+    };
+    cli_diag_print(NULL, &d);
+    cite_i_buf_release(&msg);
+}
+
+/*
+ * Every *.txt below dir, sorted by bytes (strcmp, whatever the locale), so
+ * the order does not depend on the disk.  A directory met a second time
+ * (a symbolic link to itself, to a parent, or twice to one place) is
+ * skipped with a warning [directory-cycle]: each is read once, and a loop
+ * ends at once instead of growing as paths double.  depth still stops
+ * trees nested absurdly deep.
+ */
+static int
+walk(const char *dir, struct cli_pathlist *out, int depth, struct visited *v)
+{
+    if (depth > 64) {
+        cli_error("%s: directories nested more than 64 deep", dir);
         return -1;
     }
     DIR *d = opendir(dir);
@@ -120,7 +206,12 @@ cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth)
             continue;
         }
         if (S_ISDIR(st.st_mode)) {
-            if (cli_walk_dir(here.v[i], out, depth + 1) != 0) {
+            if (seen_before(v, &st)) {
+                walk_warning(CITE_D_DIR_CYCLE, here.v[i],
+                             "'%s' leads to a directory already read; "
+                             "skipped",
+                             here.v[i]);
+            } else if (walk(here.v[i], out, depth + 1, v) != 0) {
                 rc = -1;
             }
             free(here.v[i]);
@@ -135,9 +226,65 @@ cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth)
 }
 
 int
+cli_walk_dir(const char *dir, struct cli_pathlist *out, int depth)
+{
+    struct visited v = {NULL, NULL, 0, 0};
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        seen_before(&v, &st);
+    }
+    size_t before = out->n;
+    int rc = walk(dir, out, depth, &v);
+    free(v.dev);
+    free(v.ino);
+    if (rc == 0 && out->n == before) {
+        walk_warning(CITE_D_EMPTY_INPUT, dir, "'%s' holds no *.txt file", dir);
+    }
+    return rc;
+}
+
+int
 cli_is_yaml_path(const char *p)
 {
     return has_suffix(p, ".yaml") || has_suffix(p, ".yml");
+}
+
+FILE *
+cli_fopen_read(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (f != NULL && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        errno = EISDIR; /* fopen() opens a directory; reading it fails */
+        return NULL;
+    }
+    return f;
+}
+
+/* Reports a file over the file-size limit, as the library would. */
+static void
+too_large(const char *path, const struct cite_diag_sink *sink)
+{
+    cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
+                   "'%s' is larger than the file-size limit of %zu bytes; "
+                   "not read",
+                   path, cli_limits.file_size);
+}
+
+int
+cli_load_text(struct cite_text *t, const char *path,
+              const struct cite_diag_sink *sink)
+{
+    if (cite_text_load_max(t, path, cli_limits.file_size) != 0) {
+        if (errno == EFBIG) {
+            too_large(path, sink);
+            return EXIT_FINDINGS;
+        }
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_SYSTEM;
+    }
+    return EXIT_OK;
 }
 
 /* Where loaded docs go: take(ctx, doc) owns doc from then on. */
@@ -168,11 +315,10 @@ load_text(const struct sink_docs *out, const char *path, enum cite_lang lang,
         rc = cli_cache_load_text(&one, path, lang, sink);
     } else {
         struct cite_text t;
-        if (cite_text_load(&t, path) != 0) {
-            cli_error("%s: %s", path, strerror(errno));
-            rc = EXIT_SYSTEM;
-        } else {
-            cite_extract_doc(cite_corpus_add(&one), &t, lang, sink);
+        rc = cli_load_text(&t, path, sink);
+        if (rc == EXIT_OK) {
+            cite_extract_doc_limited(cite_corpus_add(&one), &t, lang,
+                                     &cli_limits, sink);
             cite_text_release(&t);
         }
     }
@@ -248,12 +394,25 @@ load_yaml(const struct sink_docs *out, const char *path,
           const struct cite_diag_sink *sink)
 {
     int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        fd = -1;
+        errno = EISDIR;
+    }
     if (fd < 0) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
     }
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > cli_limits.file_size) {
+        if (fd != STDIN_FILENO) {
+            close(fd);
+        }
+        too_large(path, sink);
+        return EXIT_FINDINGS;
+    }
     struct yaml_each y = {out, NULL, 0};
-    struct stat st;
     size_t n = 0;
     char *buf = NULL;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
@@ -280,13 +439,19 @@ load_yaml(const struct sink_docs *out, const char *path,
                 rc = -1;
                 break;
             }
+            if ((size_t)got > cli_limits.file_size - b.len) {
+                too_large(path, sink); /* a pipe over the limit */
+                rc = -1;
+                break;
+            }
             cite_i_buf_add(&b, chunk, (size_t)got);
         }
         buf = b.ptr != NULL ? b.ptr : "";
         n = b.len;
     }
     if (rc == 0) {
-        rc = cite_yaml_read_each(buf, n, path, sink, yaml_doc, &y);
+        rc = cite_yaml_read_each(buf, n, path, &cli_limits, sink, yaml_doc,
+                                 &y);
     }
     if (y.map != NULL) {
         munmap(y.map, n);
@@ -355,6 +520,57 @@ take_into_graph(void *ctx, struct cite_doc *doc)
     cite_doc_release(doc);
 }
 
+/*
+ * The temporary files being written, so that SIGINT, SIGTERM or SIGHUP
+ * removes them before the process dies (SIGKILL cannot be caught: it
+ * leaves a temporary file, never a partial output).
+ */
+#define MAX_PENDING 4
+static char *volatile pending[MAX_PENDING];
+
+static void
+remove_pending(int sig)
+{
+    for (int i = 0; i < MAX_PENDING; i++) {
+        if (pending[i] != NULL) {
+            unlink(pending[i]);
+        }
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void
+track(char *tmp, int on)
+{
+    static int installed;
+    if (!installed) {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        installed = 1;
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            /* a signal ignored at start (nohup, a background job) stays so */
+            if (signal(sigs[i], remove_pending) == SIG_IGN) {
+                signal(sigs[i], SIG_IGN);
+            }
+        }
+    }
+    for (int i = 0; i < MAX_PENDING; i++) {
+        if (on ? pending[i] == NULL : pending[i] == tmp) {
+            pending[i] = on ? tmp : NULL;
+            return;
+        }
+    }
+}
+
+/*
+ * cli_output_close() reports a write error (the stream's error flag) even
+ * when ok is 0, and leaves the old file in place in every failure.
+ *
+ * A path that exists and is not a regular file (/dev/null, /dev/full, a
+ * named pipe, /dev/stdout) is written in place: renaming over it would
+ * replace the device with a file.  A symbolic link is followed, so the
+ * file it points to is replaced and the link stays.
+ */
 int
 cli_output_open(struct cli_output *o, const char *path)
 {
@@ -364,47 +580,98 @@ cli_output_open(struct cli_output *o, const char *path)
         return 0;
     }
     o->path = path;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            cli_error("%s: %s", path, strerror(EISDIR));
+            return -1;
+        }
+        o->fp = fopen(path, "wb");
+        if (o->fp == NULL) {
+            cli_error("%s: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    char *real = NULL;
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        real = realpath(path, NULL); /* NULL for a dangling link: replace it */
+    }
+    o->real = real;
     struct cite_i_buf tmp = CITE_I_BUF_INIT;
-    cite_i_buf_addf(&tmp, "%s.tmp.XXXXXX", path);
+    cite_i_buf_addf(&tmp, "%s.tmp.XXXXXX", real != NULL ? real : path);
     int fd = mkstemp(tmp.ptr);
     if (fd < 0) {
         cli_error("%s: %s", path, strerror(errno));
         cite_i_buf_release(&tmp);
+        free(real);
+        o->real = NULL;
         return -1;
     }
     o->tmp = tmp.ptr;
+    track(o->tmp, 1);
     o->fp = fdopen(fd, "wb");
     if (o->fp == NULL) {
         cli_error("%s: %s", path, strerror(errno));
         close(fd);
         unlink(o->tmp);
+        track(o->tmp, 0);
         free(o->tmp);
         o->tmp = NULL;
+        free(real);
+        o->real = NULL;
         return -1;
     }
     return 0;
 }
 
+void
+cli_output_failed(struct cli_output *o, int err)
+{
+    if (o->err == 0) {
+        o->err = err != 0 ? err : EIO;
+    }
+}
+
 int
 cli_output_close(struct cli_output *o, int ok)
 {
+    errno = 0;
+    int failed = fflush(o->fp) != 0 || ferror(o->fp) || o->err != 0;
+    int err = o->err != 0 ? o->err : errno;
     if (o->fp == stdout) {
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            cli_error("error writing to standard output");
+        if (failed) {
+            cli_stdout_failed(err);
             return -1;
         }
         return 0;
     }
-    int failed = fflush(o->fp) != 0 || ferror(o->fp);
+    if (o->tmp == NULL) {
+        /* written in place (a device, a pipe) */
+        if (fclose(o->fp) != 0 && !failed) {
+            failed = 1;
+            err = errno;
+        }
+        if (failed) {
+            cli_error("%s: error writing: %s", o->path,
+                      strerror(err ? err : EIO));
+            return -1;
+        }
+        return 0;
+    }
     if (!failed && fsync(fileno(o->fp)) != 0 && errno != EINVAL) {
         failed = 1;
+        err = errno;
     }
-    if (fclose(o->fp) != 0) {
+    if (fclose(o->fp) != 0 && !failed) {
         failed = 1;
+        err = errno;
     }
     int rc = 0;
-    if (ok && failed) {
-        cli_error("%s: error writing: %s", o->path, strerror(errno ? errno : EIO));
+    if (failed) {
+        /* said even when the caller gives up: it may not know why */
+        cli_error("%s: error writing: %s", o->path, strerror(err ? err : EIO));
         rc = -1;
     }
     if (ok && !failed) {
@@ -412,7 +679,7 @@ cli_output_close(struct cli_output *o, int ok)
         mode_t mask = umask(0);
         umask(mask);
         chmod(o->tmp, 0666 & ~mask);
-        if (rename(o->tmp, o->path) != 0) {
+        if (rename(o->tmp, o->real != NULL ? o->real : o->path) != 0) {
             cli_error("%s: %s", o->path, strerror(errno));
             rc = -1;
         }
@@ -420,9 +687,25 @@ cli_output_close(struct cli_output *o, int ok)
     if (!ok || rc != 0) {
         unlink(o->tmp);
     }
+    track(o->tmp, 0);
     free(o->tmp);
     o->tmp = NULL;
+    free(o->real);
+    o->real = NULL;
     return rc;
+}
+
+/* Said once, whoever notices first (a command, or main() at exit). */
+static int stdout_reported;
+
+void
+cli_stdout_failed(int err)
+{
+    if (!stdout_reported) {
+        stdout_reported = 1;
+        cli_error("error writing to standard output: %s",
+                  strerror(err ? err : EIO));
+    }
 }
 
 int
@@ -448,6 +731,11 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
     if (corpus != NULL) {
         cite_corpus_init(corpus);
         rc = cli_load_inputs(corpus, inputs, n, lang, &sink);
+        if (rc == EXIT_OK && dctx.count[CITE_SEV_ERROR] > 0) {
+            /* an input broke the schema or was refused: no answer from
+             * part of it */
+            rc = EXIT_FINDINGS;
+        }
         if (rc == EXIT_OK && cite_graph_build(g, corpus, err, sizeof err) != 0) {
             cli_error("%s: %s", cmd, err);
             rc = EXIT_SYSTEM;
@@ -461,6 +749,9 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
     struct cite_graph_builder *b = cite_graph_builder_new();
     struct sink_docs out = {take_into_graph, b};
     rc = load_each(&out, inputs, n, lang, &sink);
+    if (rc == EXIT_OK && dctx.count[CITE_SEV_ERROR] > 0) {
+        rc = EXIT_FINDINGS;
+    }
     if (rc != EXIT_OK) {
         cite_graph_builder_free(b);
         return rc;
@@ -566,6 +857,8 @@ cli_common_option(struct cli_common *co, int c, const char *arg)
         break;
     case 'l':
         return cli_parse_lang(arg, &co->lang) == 0 ? CLI_CONTINUE : EXIT_USAGE;
+    case CLI_OPT_LIMIT:
+        return cli_parse_limit(co->cmd, arg) == 0 ? CLI_CONTINUE : EXIT_USAGE;
     case 'j':
         return cli_set_jobs(co->cmd, arg) == 0 ? CLI_CONTINUE : EXIT_USAGE;
     case 'h':

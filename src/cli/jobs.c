@@ -71,12 +71,12 @@ static void
 run_job(struct cli_job *j)
 {
     struct cite_text t;
-    if (cite_text_load(&t, j->path) != 0) {
+    if (cite_text_load_max(&t, j->path, cli_limits.file_size) != 0) {
         j->err = errno != 0 ? errno : EIO;
         return;
     }
     struct cite_diag_sink keep = {keep_diag, j};
-    cite_extract_doc(&j->doc, &t, j->lang, &keep);
+    cite_extract_doc_limited(&j->doc, &t, j->lang, &cli_limits, &keep);
     cite_text_release(&t);
     if (!j->want_yaml) {
         return;
@@ -107,6 +107,13 @@ cli_job_init(struct cli_job *j, const char *path, enum cite_lang lang,
 int
 cli_job_report(struct cli_job *j, const struct cite_diag_sink *sink)
 {
+    if (j->err == EFBIG) {
+        cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, j->path, 0, 0, 0,
+                       "'%s' is larger than the file-size limit of %zu "
+                       "bytes; not read",
+                       j->path, cli_limits.file_size);
+        return EXIT_FINDINGS;
+    }
     if (j->err != 0) {
         cli_error("%s: %s", j->path, strerror(j->err));
         return EXIT_SYSTEM;

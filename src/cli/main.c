@@ -4,9 +4,12 @@
  * Only src/cli/ prints or exits.  Exit status: 0 ok, 1 findings or errors in
  * the input, 2 usage, 3 system (I/O, out of memory).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "core/core_int.h"
@@ -50,19 +53,39 @@ out_of_memory(void)
 static int
 close_stdout(int rc)
 {
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        if (rc == EXIT_OK || rc == EXIT_FINDINGS) {
-            cli_error("error writing to standard output");
-            return EXIT_SYSTEM;
-        }
+        cli_stdout_failed(errno);
+        return EXIT_SYSTEM;
     }
     return rc;
+}
+
+/*
+ * Started with 0, 1 or 2 closed (`>&-`), the first file opened would take
+ * that number: an output file would receive what is printed to stdout.
+ * Each closed one is held by /dev/null opened read-only, so that writing
+ * to it fails (EBADF) and is reported, as a closed stdout must be.
+ */
+static void
+hold_standard_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int n = open("/dev/null", O_RDONLY);
+            if (n >= 0 && n != fd) {
+                dup2(n, fd);
+                close(n);
+            }
+        }
+    }
 }
 
 int
 main(int argc, char **argv)
 {
     cite_i_set_oom_handler(out_of_memory);
+    hold_standard_fds();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -35,6 +35,12 @@ static const struct {
     [CITE_D_SELF_CITATION] = {"self-citation", CITE_SEV_WARNING},
     [CITE_D_DUPLICATE_DOC] = {"duplicate-document", CITE_SEV_ERROR},
     [CITE_D_LANG_VERSIONS] = {"language-versions-differ", CITE_SEV_WARNING},
+    [CITE_D_NOT_TEXT] = {"not-text", CITE_SEV_ERROR},
+    [CITE_D_UTF16] = {"utf16-converted", CITE_SEV_NOTE},
+    [CITE_D_FILE_TOO_LARGE] = {"file-too-large", CITE_SEV_ERROR},
+    [CITE_D_ID_TOO_LONG] = {"id-too-long", CITE_SEV_WARNING},
+    [CITE_D_YAML_TOO_DEEP] = {"yaml-too-deep", CITE_SEV_ERROR},
+    [CITE_D_DIR_CYCLE] = {"directory-cycle", CITE_SEV_WARNING},
 };
 
 const char *

@@ -222,7 +222,18 @@ void
 cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
                  enum cite_lang lang, const struct cite_diag_sink *sink)
 {
+    cite_extract_doc_limited(doc, t, lang, NULL, sink);
+}
+
+void
+cite_extract_doc_limited(struct cite_doc *doc, const struct cite_text *t,
+                         enum cite_lang lang, const struct cite_limits *lim,
+                         const struct cite_diag_sink *sink)
+{
     doc->source = cite_doc_strdup(doc, t->path != NULL ? t->path : "-");
+    if (!cite_text_check(t, sink)) {
+        return; /* binary data: no language, no citations */
+    }
     if (lang == CITE_LANG_UNKNOWN) {
         lang = cite_extract_detect_lang(t);
     }
@@ -239,7 +250,9 @@ cite_extract_doc(struct cite_doc *doc, const struct cite_text *t,
                        lang == CITE_LANG_UNKNOWN ? "unknown" : cite_lang_code(lang));
         lt = &cite_i_lang_en;
     }
-    cite_i_run(doc, t, lt, sink);
+    cite_i_run_limited(doc, t, lt,
+                       lim != NULL ? lim->id_length : CITE_LIMIT_ID_LENGTH,
+                       sink);
     cite_i_finish(doc, t, sink);
 }
 

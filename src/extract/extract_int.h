@@ -18,6 +18,7 @@
 
 #include "cite_doc.h"
 #include "cite_extract.h"
+#include "cite_limits.h"
 #include "cite_text.h"
 
 /* What a keyword means to the engine. */
@@ -311,5 +312,10 @@ void cite_i_finish(struct cite_doc *doc, const struct cite_text *t,
 /* Runs the engine: fills doc from t in language lt. */
 void cite_i_run(struct cite_doc *doc, const struct cite_text *t,
                 const struct lang_table *lt, const struct cite_diag_sink *sink);
+/* The same with an id-length limit other than the default (a cited symbol
+ * longer than id_max bytes is reported and left out). */
+void cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
+                        const struct lang_table *lt, size_t id_max,
+                        const struct cite_diag_sink *sink);
 
 #endif

@@ -698,13 +698,16 @@ is_sym_char(unsigned char c)
 /*
  * A document symbol at s[i]: an upper-case first segment of at most 8
  * letters (optionally ".digits", as in E/CN.4), then one or more
- * "/segment".  Returns its length without a final full stop, or 0.
+ * "/segment".  Returns its length without a final full stop, or 0.  When
+ * segments were read but held no digit, *dead is where they ended: no
+ * symbol can start before it either (a later start reads the same
+ * segments), so that "A/A/A/..." is scanned once, not once per "A".
  */
 static size_t
-symbol_len(const char *s, size_t i, size_t to)
+symbol_len(const char *s, size_t i, size_t to, size_t *dead)
 {
     size_t j = i;
-    while (j < to && s[j] >= 'A' && s[j] <= 'Z') {
+    while (j < to && j - i <= 8 && s[j] >= 'A' && s[j] <= 'Z') {
         j++;
     }
     if (j == i || j - i > 8) {
@@ -751,6 +754,9 @@ symbol_len(const char *s, size_t i, size_t to)
     }
     /* every UN symbol has a number somewhere; HIV/AIDS, UNDP/UNFPA have
      * none */
+    if (segs > 0 && !digits) {
+        *dead = j;
+    }
     if (segs == 0 || !digits) {
         return 0;
     }
@@ -766,6 +772,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
 {
     const struct kw_index *ix = kw_index_get(lt);
     size_t i = from;
+    size_t no_symbol_before = from; /* see symbol_len() */
     int space = 0, line_start = *at_break, line_empty = 1, quoted = 0;
     while (i < to) {
         unsigned c;
@@ -867,8 +874,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 word_start = 0;
             }
         }
-        if (c >= 'A' && c <= 'Z') {
-            size_t sl = symbol_len(s, i, to);
+        if (c >= 'A' && c <= 'Z' && i >= no_symbol_before) {
+            size_t sl = symbol_len(s, i, to, &no_symbol_before);
             if (sl > 0) {
                 t->kind = T_SYMBOL;
                 t->len = (uint32_t)sl;

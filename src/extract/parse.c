@@ -120,6 +120,7 @@ struct ctx {
     struct pending_pin pins;  /* "paragraph 3 of" waiting for its target */
 
     size_t ndiags;
+    size_t id_max;            /* the id-length limit */
     struct norm norm;
     char masthead[64];        /* the symbol atop the first page, if any */
     size_t masthead_end;      /* offset where the first page's top ends */
@@ -448,51 +449,49 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
 /* At most this many diagnostics per document; the rest are counted. */
 #define MAX_DIAGS 100
 
+
+/*
+ * Line and column of off.  Citations and diagnostics come nearly in text
+ * order, so each position is found from the previous one - forward, or
+ * back on the same line - and the whole extraction stays linear even when
+ * the text is one enormous line.
+ */
+static void
+locate(struct ctx *c, size_t off, size_t *line, size_t *column)
+{
+    off = orig_off(c, off);
+    if (c->loc.valid && off >= c->loc.off) {
+        cite_text_locate_from(c->t, c->loc.off, c->loc.line, c->loc.column,
+                              off, line, column);
+    } else if (c->loc.valid &&
+               memchr(c->t->bytes + off, '\n', c->loc.off - off) == NULL) {
+        /* a little back on the same line: count the characters between */
+        size_t l, back;
+        cite_text_locate_from(c->t, off, 1, 0, c->loc.off, &l, &back);
+        *line = c->loc.line;
+        *column = c->loc.column - back;
+    } else {
+        cite_text_locate(c->t, off, line, column);
+    }
+    c->loc.valid = 1;
+    c->loc.off = off;
+    c->loc.line = *line;
+    c->loc.column = *column;
+}
+
 static void
 report(struct ctx *c, enum cite_diag_code code, size_t off, const char *fmt, ...)
 {
     if (c->ndiags++ >= MAX_DIAGS) {
         return;
     }
+    size_t line, column;
+    locate(c, off, &line, &column);
     va_list ap;
     va_start(ap, fmt);
-    cite_text_vdiag(c->t, c->sink, code, orig_off(c, off), fmt, ap);
+    cite_text_vdiag_at(c->t, c->sink, code, orig_off(c, off), line, column,
+                       fmt, ap);
     va_end(ap);
-}
-
-/*
- * Line and column of off.  Citations come in text order, so the walk from
- * the previous position keeps the whole extraction linear even when the
- * text is one enormous line.
- */
-static void
-locate(struct ctx *c, size_t off, size_t *line, size_t *column)
-{
-    off = orig_off(c, off);
-    if (!c->loc.valid || off < c->loc.off) {
-        cite_text_locate(c->t, off, line, column);
-    } else {
-        size_t l = c->loc.line, col = c->loc.column;
-        const unsigned char *x = (const unsigned char *)c->t->bytes + c->loc.off;
-        const unsigned char *end =
-            (const unsigned char *)c->t->bytes + (off < c->t->len ? off : c->t->len);
-        /* the line breaks in between, then the characters after the last */
-        for (const unsigned char *nl;
-             x < end && (nl = memchr(x, '\n', (size_t)(end - x))) != NULL;
-             x = nl + 1) {
-            l++;
-            col = 1;
-        }
-        for (; x < end; x++) {
-            col += (*x & 0xC0) != 0x80;
-        }
-        *line = l;
-        *column = col;
-    }
-    c->loc.valid = 1;
-    c->loc.off = off;
-    c->loc.line = *line;
-    c->loc.column = *column;
 }
 
 /* ---- bodies ----------------------------------------------------------- */
@@ -1739,11 +1738,19 @@ bracket_dates(struct ctx *c, size_t i, struct cite_ref *r)
 static size_t
 cite_symbol(struct ctx *c, size_t i)
 {
-    char id[128];
+    char id[CITE_LIMIT_ID_LENGTH_MAX + 32];
     enum cite_type type;
     enum cite_body body;
     size_t from = c->v.tk[i].off, to = tok_end(&c->v, i);
     size_t j = i + 1;
+    if (to - from > c->id_max) {
+        /* no real symbol is this long: say so rather than drop it quietly */
+        report(c, CITE_D_ID_TOO_LONG, from,
+               "symbol '%.40s...' is %zu bytes long, over the id-length "
+               "limit of %zu; not read as a citation",
+               c->v.s + from, to - from, c->id_max);
+        return i + 1;
+    }
     if (!cite_i_symbol_canon(id, sizeof id, c->v.s + from, to - from, &type, &body)) {
         return i + 1;
     }
@@ -2402,8 +2409,17 @@ void
 cite_i_run(struct cite_doc *doc, const struct cite_text *t,
            const struct lang_table *lt, const struct cite_diag_sink *sink)
 {
+    cite_i_run_limited(doc, t, lt, CITE_LIMIT_ID_LENGTH, sink);
+}
+
+void
+cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
+                   const struct lang_table *lt, size_t id_max,
+                   const struct cite_diag_sink *sink)
+{
     struct ctx c;
     memset(&c, 0, sizeof c);
+    c.id_max = id_max;
     c.lt = lt;
     c.t = t;
     normalise(&c.norm, t->bytes, t->start, t->len);

@@ -7,6 +7,7 @@
  * escapes what it reserves, so no string can end a field, a line or a
  * document early.  Also the aligned text grid of the terminal tables.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,11 +270,15 @@ cite_i_terminal_width(const char *s)
 int
 cite_i_emit(FILE *out, struct cite_i_buf *b)
 {
-    int rc = 0;
+    int rc = 0, err = 0;
     if (b->len > 0 && fwrite(b->ptr, 1, b->len, out) != b->len) {
         rc = -1;
+        err = errno; /* the caller reports it */
     }
     cite_i_buf_release(b);
+    if (rc != 0) {
+        errno = err;
+    }
     return rc != 0 || ferror(out) ? -1 : 0;
 }
 

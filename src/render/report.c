@@ -45,6 +45,13 @@ static const char *const rule_text[CITE_D__COUNT] = {
     [CITE_D_DUPLICATE_DOC] = "two texts with one id and one language",
     [CITE_D_LANG_VERSIONS] =
         "the language versions of one text cite different documents",
+    [CITE_D_NOT_TEXT] = "the input is binary data, not a text",
+    [CITE_D_UTF16] = "the text was read as UTF-16 and converted to UTF-8",
+    [CITE_D_FILE_TOO_LARGE] = "the input is larger than the file-size limit",
+    [CITE_D_ID_TOO_LONG] = "a document id longer than the id-length limit",
+    [CITE_D_YAML_TOO_DEEP] = "the YAML nests deeper than the yaml-depth limit",
+    [CITE_D_DIR_CYCLE] =
+        "a directory reached again through a symbolic link",
 };
 
 void

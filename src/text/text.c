@@ -2,15 +2,21 @@
  * text.c - loading a source text and mapping byte offsets to line:col.
  *
  * The bytes are kept exactly as read, so that every offset the extractor
- * stores is an offset in the file.  The line index is built once, in one
- * pass; a lookup is a binary search.  Columns count code points, which
- * reads right for Chinese, Arabic and Cyrillic alike.
+ * stores is an offset in the file; only UTF-16 (recognised by its
+ * byte-order mark: without one it is indistinguishable from binary) is
+ * converted to UTF-8, which keeps every line and column.  The line index
+ * is built once, in one pass; a lookup is a binary search.  Columns count
+ * code points, which reads right for Chinese, Arabic and Cyrillic alike.
+ * cite_text_check() tells a text from binary data by its first bytes, so
+ * that an executable or an image gives one clear diagnostic instead of
+ * garbage citations.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cite_text.h"
 #include "core/core_int.h"
@@ -37,6 +43,79 @@ index_lines(struct cite_text *t)
     }
 }
 
+static void
+put_utf8(struct cite_i_buf *b, unsigned cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    cite_i_buf_add(b, u, n);
+}
+
+/*
+ * After an FF FE or FE FF mark, the bytes are UTF-16: they become UTF-8,
+ * the mark dropped, an odd last byte and unpaired surrogates U+FFFD.
+ */
+static void
+from_utf16(struct cite_text *t)
+{
+    const unsigned char *u = (const unsigned char *)t->bytes;
+    if (t->len < 2 || !((u[0] == 0xFF && u[1] == 0xFE) ||
+                        (u[0] == 0xFE && u[1] == 0xFF))) {
+        return;
+    }
+    int le = u[0] == 0xFF;
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    cite_i_buf_add(&b, "", 0);
+    size_t i = 2;
+    while (i < t->len) {
+        if (i + 1 >= t->len) {
+            put_utf8(&b, 0xFFFD);
+            t->bad_utf16++;
+            break;
+        }
+        unsigned w = le ? (unsigned)u[i] | (unsigned)u[i + 1] << 8
+                        : (unsigned)u[i] << 8 | (unsigned)u[i + 1];
+        i += 2;
+        if (w >= 0xD800 && w <= 0xDBFF && i + 1 < t->len) {
+            unsigned w2 = le ? (unsigned)u[i] | (unsigned)u[i + 1] << 8
+                             : (unsigned)u[i] << 8 | (unsigned)u[i + 1];
+            if (w2 >= 0xDC00 && w2 <= 0xDFFF) {
+                put_utf8(&b, 0x10000 + ((w - 0xD800) << 10) + (w2 - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        if (w >= 0xD800 && w <= 0xDFFF) {
+            w = 0xFFFD;
+            t->bad_utf16++;
+        }
+        put_utf8(&b, w);
+    }
+    free(t->bytes);
+    t->bytes = b.ptr;
+    t->len = b.len;
+    t->encoding = le ? CITE_ENC_UTF16LE : CITE_ENC_UTF16BE;
+}
+
 void
 cite_text_init_mem(struct cite_text *t, const char *path, const char *s,
                    size_t n)
@@ -49,30 +128,57 @@ cite_text_init_mem(struct cite_text *t, const char *path, const char *s,
     }
     t->bytes[n] = '\0';
     t->len = n;
+    from_utf16(t);
     index_lines(t);
 }
 
 int
 cite_text_load(struct cite_text *t, const char *path)
 {
+    return cite_text_load_max(t, path, (size_t)-1 / 2);
+}
+
+int
+cite_text_load_max(struct cite_text *t, const char *path, size_t max)
+{
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (f == NULL) {
         return -1;
     }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > max) {
+        if (f != stdin) {
+            fclose(f);
+        }
+        errno = EFBIG;
+        return -1;
+    }
     size_t cap = 1 << 16, len = 0;
     char *buf = cite_i_xmalloc(cap + 1);
+    int err = 0;
     for (;;) {
         if (len == cap) {
             cap *= 2;
             buf = cite_i_xrealloc(buf, cap + 1);
         }
-        size_t got = fread(buf + len, 1, cap - len, f);
+        size_t want = cap - len;
+        if (want > max - len + 1) {
+            want = max - len + 1; /* one byte more tells "too large" */
+        }
+        size_t got = fread(buf + len, 1, want, f);
         len += got;
+        if (len > max) {
+            err = EFBIG;
+            break;
+        }
         if (got == 0) {
             break;
         }
     }
-    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (err == 0 && ferror(f)) {
+        err = errno ? errno : EIO;
+    }
     if (f != stdin) {
         fclose(f);
     }
@@ -86,8 +192,119 @@ cite_text_load(struct cite_text *t, const char *path)
     t->bytes = buf;
     t->bytes[len] = '\0';
     t->len = len;
+    from_utf16(t);
     index_lines(t);
     return 0;
+}
+
+/* What the first bytes of a known binary format say it is, or NULL. */
+static const char *
+magic(const unsigned char *s, size_t n)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *what;
+    } known[] = {
+        {"\x7f" "ELF", 4, "an ELF executable"},
+        {"\x89" "PNG\r\n\x1a\n", 8, "a PNG image"},
+        {"\x1f\x8b", 2, "gzip data"},
+        {"%PDF-", 5, "a PDF document (extract its text first)"},
+        {"PK\x03\x04", 4, "a zip archive (or an office document)"},
+        {"\xff\xd8\xff", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},
+        {"BZh", 3, "bzip2 data"},
+        {"\xfd" "7zXZ", 5, "xz data"},
+        {"\x28\xb5\x2f\xfd", 4, "zstd data"},
+        {"\xd0\xcf\x11\xe0", 4, "an old office document"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        if (n >= known[i].len && memcmp(s, known[i].bytes, known[i].len) == 0) {
+            return known[i].what;
+        }
+    }
+    return NULL;
+}
+
+/* How much of the start is sampled to tell binary data from a text. */
+#define SAMPLE 8192
+
+int
+cite_text_check(const struct cite_text *t, const struct cite_diag_sink *sink)
+{
+    const char *name = t->path != NULL ? t->path : "-";
+    const unsigned char *s = (const unsigned char *)t->bytes;
+    if (t->encoding != CITE_ENC_UTF8) {
+        cite_diag_emit(sink, CITE_D_UTF16, t->path, 0, 0, 0,
+                       "'%s' is UTF-16 (%s); read as UTF-8 after conversion%s",
+                       name,
+                       t->encoding == CITE_ENC_UTF16LE ? "little-endian"
+                                                       : "big-endian",
+                       t->bad_utf16 > 0 ? ", unpaired surrogates replaced"
+                                        : "");
+    } else {
+        const char *what = magic(s + t->start, t->len - t->start);
+        size_t n = t->len - t->start < SAMPLE ? t->len - t->start : SAMPLE;
+        size_t ctrl = 0, nul_even = 0, nul_odd = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = s[t->start + i];
+            if (c == 0) {
+                *(i % 2 ? &nul_odd : &nul_even) += 1;
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+                c != '\f' && c != '\v' && c != 0x1b) {
+                ctrl++;
+            }
+        }
+        if (what == NULL && n >= 16 && ctrl * 10 > n) {
+            /* UTF-16 text without its mark: a NUL in every other byte */
+            what = (nul_even + nul_odd) * 5 > n * 2 &&
+                           (nul_even * 10 < nul_odd || nul_odd * 10 < nul_even)
+                       ? "UTF-16 without a byte-order mark? (save it as UTF-8 "
+                         "or with a mark)"
+                       : "binary data (control bytes)";
+        }
+        if (what != NULL) {
+            cite_diag_emit(sink, CITE_D_NOT_TEXT, t->path, 0, 0, 0,
+                           "'%s' is not a text: %s; skipped", name, what);
+            return 0;
+        }
+    }
+    /* the first invalid sequence and the first NUL, with the count */
+    size_t bad = 0, bad_at = 0, nul = 0, nul_at = 0;
+    for (size_t i = t->start; i < t->len;) {
+        if (s[i] < 0x80) {
+            if (s[i] == 0 && nul++ == 0) {
+                nul_at = i;
+            }
+            i++;
+            continue;
+        }
+        unsigned cp;
+        size_t l = cite_i_utf8_decode(s + i, t->len - i, &cp);
+        if (cp == 0xFFFD && l == 1 && bad++ == 0) {
+            bad_at = i;
+        }
+        i += l;
+    }
+    if (bad > 0) {
+        char more[64] = "";
+        if (bad > 1) {
+            snprintf(more, sizeof more, " (%zu invalid sequences in all)", bad);
+        }
+        cite_text_diag(t, sink, CITE_D_ENCODING, bad_at,
+                       "invalid UTF-8 byte 0x%02x in '%s'%s; read as U+FFFD",
+                       s[bad_at], name, more);
+    }
+    if (nul > 0) {
+        char more[64] = "";
+        if (nul > 1) {
+            snprintf(more, sizeof more, " (%zu in all)", nul);
+        }
+        cite_text_diag(t, sink, CITE_D_NUL_BYTE, nul_at,
+                       "nul byte in '%s'%s", name, more);
+    }
+    return 1;
 }
 
 void
@@ -114,6 +331,33 @@ line_index(const struct cite_text *t, size_t off)
 }
 
 void
+cite_text_locate_from(const struct cite_text *t, size_t from, size_t line,
+                      size_t column, size_t off, size_t *oline,
+                      size_t *ocolumn)
+{
+    const unsigned char *s = (const unsigned char *)t->bytes;
+    if (off > t->len) {
+        off = t->len;
+    }
+    size_t i = from;
+    /* the line breaks first (a UTF-8 sequence never holds one), then the
+     * characters of the last line */
+    for (const unsigned char *nl;
+         i < off && (nl = memchr(s + i, '\n', off - i)) != NULL;
+         i = (size_t)(nl - s) + 1) {
+        line++;
+        column = 1;
+    }
+    while (i < off) {
+        unsigned cp;
+        i += cite_i_utf8_decode(s + i, t->len - i, &cp);
+        column++;
+    }
+    *oline = line;
+    *ocolumn = column;
+}
+
+void
 cite_text_locate(const struct cite_text *t, size_t off, size_t *line,
                  size_t *column)
 {
@@ -121,19 +365,11 @@ cite_text_locate(const struct cite_text *t, size_t off, size_t *line,
         off = t->len;
     }
     size_t li = line_index(t, off);
-    size_t col = 1;
     size_t i = t->lines[li];
     if (li == 0) {
         i = t->start <= off ? t->start : 0;
     }
-    while (i < off) {
-        unsigned cp;
-        i += cite_i_utf8_decode((const unsigned char *)t->bytes + i,
-                                t->len - i, &cp);
-        col++;
-    }
-    *line = li + 1;
-    *column = col;
+    cite_text_locate_from(t, i, li + 1, 1, off, line, column);
 }
 
 const char *
@@ -159,16 +395,30 @@ cite_text_vdiag(const struct cite_text *t, const struct cite_diag_sink *sink,
     if (sink == NULL || sink->fn == NULL) {
         return;
     }
+    size_t line, column;
+    cite_text_locate(t, off, &line, &column);
+    cite_text_vdiag_at(t, sink, code, off, line, column, fmt, ap);
+}
+
+void
+cite_text_vdiag_at(const struct cite_text *t, const struct cite_diag_sink *sink,
+                   enum cite_diag_code code, size_t off, size_t line,
+                   size_t column, const char *fmt, va_list ap)
+{
+    if (sink == NULL || sink->fn == NULL) {
+        return;
+    }
     struct cite_i_buf msg = CITE_I_BUF_INIT;
     cite_i_buf_vaddf(&msg, fmt, ap);
     struct cite_diag d = {
         .code = code,
         .severity = cite_diag_default_severity(code),
         .file = t->path,
+        .line = line,
+        .column = column,
         .offset = off,
         .message = msg.ptr ? msg.ptr : "",
     };
-    cite_text_locate(t, off, &d.line, &d.column);
     d.source_line = cite_text_line_at(t, off, &d.source_line_len);
     sink->fn(sink->ctx, &d);
     cite_i_buf_release(&msg);

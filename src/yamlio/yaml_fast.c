@@ -27,6 +27,7 @@
 /* The reader: a cursor over whole lines. */
 struct fast {
     const char *p, *end; /* the rest of the input */
+    size_t id_max;       /* the id-length limit: a longer id is reported */
     size_t line;         /* 1-based number of the line at p */
     struct cite_i_buf val; /* the current value, decoded, NUL-ended */
 };
@@ -381,6 +382,9 @@ info(struct fast *f, struct cite_doc *doc)
         }
         switch (k) {
         case 0: case 6: case 7: case 8:
+            if (k == 0 && strlen(s) > f->id_max) {
+                return 0;
+            }
             if (*s != '\0') {
                 const char *c = cite_doc_strdup(doc, s);
                 *(k == 0 ? &in->id : k == 6 ? &in->vote
@@ -493,6 +497,9 @@ citation(struct fast *f, struct cite_doc *doc)
         }
         switch (k) {
         case 0: case 9:
+            if (k == 0 && strlen(s) > f->id_max) {
+                return 0;
+            }
             if (*s != '\0') {
                 *(k == 0 ? &ref.target : &ref.text) = cite_doc_strdup(doc, s);
             }
@@ -606,12 +613,17 @@ document(struct fast *f, struct cite_doc *doc)
 }
 
 int
-cite_i_yaml_fast_each(const char *buf, size_t n,
+cite_i_yaml_fast_each(const char *buf, size_t n, const struct cite_limits *lim,
                       int (*fn)(void *ctx, struct cite_doc *doc,
                                 size_t consumed),
                       void *ctx, size_t *ndocs)
 {
-    struct fast f = {buf, buf + n, 1, CITE_I_BUF_INIT};
+    struct cite_limits def;
+    if (lim == NULL) {
+        cite_limits_init(&def);
+        lim = &def;
+    }
+    struct fast f = {buf, buf + n, lim->id_length, 1, CITE_I_BUF_INIT};
     int rc = n > 0 && memchr(buf, '\r', n) == NULL ? 0 : -1;
     *ndocs = 0;
     while (rc == 0 && f.p < f.end) {
@@ -641,10 +653,11 @@ into_corpus(void *ctx, struct cite_doc *doc, size_t consumed)
 }
 
 int
-cite_i_yaml_fast_read(struct cite_corpus *corpus, const char *buf, size_t n)
+cite_i_yaml_fast_read(struct cite_corpus *corpus, const char *buf, size_t n,
+                      const struct cite_limits *lim)
 {
     size_t before = corpus->n, ndocs;
-    if (cite_i_yaml_fast_each(buf, n, into_corpus, corpus, &ndocs) != 0) {
+    if (cite_i_yaml_fast_each(buf, n, lim, into_corpus, corpus, &ndocs) != 0) {
         while (corpus->n > before) {
             cite_doc_release(&corpus->docs[--corpus->n]);
         }

@@ -9,16 +9,17 @@
 
 #include "cite_diag.h"
 #include "cite_doc.h"
+#include "cite_limits.h"
 
 /*
  * The fast path of cite_yaml_read_mem() (yaml_fast.c): reads buf[0..n)
  * into corpus when it has exactly the shape `extract` writes and every
- * value is one the schema takes, and returns 0; otherwise adds nothing
+ * value is one the schema and the limits lim take, and returns 0; otherwise adds nothing
  * and returns -1, and the input is for libyaml to read (and to report
  * on).  Never emits a diagnostic.
  */
 int cite_i_yaml_fast_read(struct cite_corpus *corpus, const char *buf,
-                          size_t n);
+                          size_t n, const struct cite_limits *lim);
 
 /*
  * The fast path a document at a time: fn gets each doc (its own to keep or
@@ -27,6 +28,7 @@ int cite_i_yaml_fast_read(struct cite_corpus *corpus, const char *buf,
  * (0).  *ndocs counts the docs given to fn.
  */
 int cite_i_yaml_fast_each(const char *buf, size_t n,
+                          const struct cite_limits *lim,
                           int (*fn)(void *ctx, struct cite_doc *doc,
                                     size_t consumed),
                           void *ctx, size_t *ndocs);

@@ -35,8 +35,9 @@
  * a citation without target, a root that is not a mapping - is reported
  * as [yaml-schema] at its file:line:col and skipped, and reading goes on.
  * Anchors and aliases are not part of the schema and are refused, so an
- * alias bomb is never expanded; nesting deeper than MAX_DEPTH stops the
- * read, as a syntax error does.  The input is read into memory first so
+ * alias bomb is never expanded; nesting deeper than the yaml-depth limit
+ * stops the read [yaml-too-deep], as a syntax error does, and a document
+ * id longer than the id-length limit is refused (cite_limits.h).  The input is read into memory first so
  * that libyaml's marks (counted in characters) can be turned into byte
  * offsets.
  */
@@ -52,9 +53,6 @@
 #include "cite_yaml.h"
 #include "yaml_int.h"
 
-/* Our schema nests four deep; anything far deeper is hostile or broken. */
-#define MAX_DEPTH 32
-
 /* How much of an offending value a message quotes. */
 #define SHOW_MAX 60
 
@@ -62,7 +60,9 @@ struct reader {
     yaml_parser_t parser;
     yaml_event_t ev; /* the current event, when have_ev */
     int have_ev;
-    int depth;
+    size_t depth;
+    size_t max_depth; /* the yaml-depth limit */
+    size_t id_max;    /* the id-length limit */
     int fatal; /* a syntax error or too deep: no more events */
     const char *path;
     const struct cite_diag_sink *sink;
@@ -86,9 +86,18 @@ byte_offset(struct reader *rd, size_t index)
     if (!rd->utf8) {
         return 0;
     }
-    if (index < rd->cur_index) {
-        rd->cur_index = 0;
-        rd->cur_byte = rd->bom;
+    /* back, character by character: what libyaml has read is valid UTF-8
+     * (it stops at the first invalid byte), so a character starts at the
+     * first byte that is not 10xxxxxx.  Never back to the start: one
+     * report per entry, made after the entry's keys, would make reading
+     * quadratic. */
+    while (rd->cur_index > index && rd->cur_byte > rd->bom) {
+        rd->cur_byte--;
+        while (rd->cur_byte > rd->bom &&
+               (rd->buf[rd->cur_byte] & 0xC0) == 0x80) {
+            rd->cur_byte--;
+        }
+        rd->cur_index--;
     }
     while (rd->cur_index < index && rd->cur_byte < rd->len) {
         unsigned cp;
@@ -223,9 +232,10 @@ next(struct reader *rd)
     switch (rd->ev.type) {
     case YAML_SEQUENCE_START_EVENT:
     case YAML_MAPPING_START_EVENT:
-        if (++rd->depth > MAX_DEPTH) {
-            report(rd, CITE_D_YAML_SYNTAX, &rd->ev.start_mark,
-                   "nesting deeper than %d levels", MAX_DEPTH);
+        if (++rd->depth > rd->max_depth) {
+            report(rd, CITE_D_YAML_TOO_DEEP, &rd->ev.start_mark,
+                   "nesting deeper than the yaml-depth limit of %zu levels",
+                   rd->max_depth);
             rd->fatal = 1;
             return 0;
         }
@@ -392,6 +402,27 @@ get_str(struct reader *rd, const char *key, const char *ctx, const char **out)
     cite_i_buf_reset(&rd->scratch);
     cite_i_buf_add(&rd->scratch, v, n);
     *out = rd->scratch.ptr;
+    return 1;
+}
+
+/*
+ * get_str() for a document id: an id longer than the id-length limit is
+ * reported and read as absent.
+ */
+static int
+get_id(struct reader *rd, const char *key, const char *ctx, const char **out)
+{
+    if (!get_str(rd, key, ctx, out)) {
+        return 0;
+    }
+    size_t n = *out != NULL ? strlen(*out) : 0;
+    if (n > rd->id_max) {
+        report(rd, CITE_D_ID_TOO_LONG, &rd->ev.start_mark,
+               "'%s' %s is %zu bytes long, over the id-length limit of %zu; "
+               "left out",
+               key, ctx, n, rd->id_max);
+        *out = NULL;
+    }
     return 1;
 }
 
@@ -666,7 +697,7 @@ info_value(struct reader *rd, int k, void *arg)
     case I_VOTE:
     case I_AGENDA:
     case I_TITLE:
-        if (!get_str(rd, info_keys[k], ctx_info, &s)) {
+        if (!(k == I_ID ? get_id : get_str)(rd, info_keys[k], ctx_info, &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -759,7 +790,8 @@ cite_value(struct reader *rd, int k, void *arg)
     switch (k) {
     case C_TARGET:
     case C_TEXT:
-        if (!get_str(rd, cite_keys[k], ctx_cite, &s)) {
+        if (!(k == C_TARGET ? get_id : get_str)(rd, cite_keys[k], ctx_cite,
+                                                &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -1008,7 +1040,7 @@ reg_value(struct reader *rd, int k, void *arg)
     switch (k) {
     case R_ID:
     case R_TITLE:
-        if (!get_str(rd, reg_keys[k], ctx_reg, &s)) {
+        if (!(k == R_ID ? get_id : get_str)(rd, reg_keys[k], ctx_reg, &s)) {
             return 0;
         }
         if (s != NULL && *s != '\0') {
@@ -1225,13 +1257,20 @@ read_config_stream(struct reader *rd, void *arg)
 
 static int
 read_mem(const char *buf, size_t n, const char *path,
-         const struct cite_diag_sink *sink,
+         const struct cite_limits *lim, const struct cite_diag_sink *sink,
          int (*body)(struct reader *, void *), void *arg)
 {
     struct reader rd;
+    struct cite_limits def;
     int rc;
 
+    if (lim == NULL) {
+        cite_limits_init(&def);
+        lim = &def;
+    }
     memset(&rd, 0, sizeof rd);
+    rd.max_depth = lim->yaml_depth;
+    rd.id_max = lim->id_length;
     rd.path = path;
     rd.sink = sink;
     rd.buf = (const unsigned char *)(buf != NULL ? buf : "");
@@ -1243,6 +1282,10 @@ read_mem(const char *buf, size_t n, const char *path,
         rd.bom = 3;
     }
     rd.cur_byte = rd.bom;
+    if (rd.len == rd.bom) {
+        cite_diag_emit(sink, CITE_D_EMPTY_INPUT, path, 0, 0, 0,
+                       "'%s' is empty", path != NULL ? path : "-");
+    }
     if (!yaml_parser_initialize(&rd.parser)) {
         cite_diag_emit(sink, CITE_D_IO, path, 0, 0, 0,
                        "out of memory while reading yaml");
@@ -1260,14 +1303,22 @@ read_mem(const char *buf, size_t n, const char *path,
     return rc;
 }
 
-/* Reads all of f into b; reports a read error. */
+/* Reads all of f into b; reports a read error or a file over the limit. */
 static int
-slurp(FILE *f, const char *path, const struct cite_diag_sink *sink,
-      struct cite_i_buf *b)
+slurp(FILE *f, const char *path, const struct cite_limits *lim,
+      const struct cite_diag_sink *sink, struct cite_i_buf *b)
 {
     char chunk[16384];
     size_t n;
+    size_t max = lim != NULL ? lim->file_size : CITE_LIMIT_FILE_SIZE;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > max - b->len) {
+            cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
+                           "'%s' is larger than the file-size limit of %zu "
+                           "bytes; not read",
+                           path != NULL ? path : "-", max);
+            return -1;
+        }
         cite_i_buf_add(b, chunk, n);
     }
     if (ferror(f)) {
@@ -1282,27 +1333,55 @@ int
 cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                    const char *path, const struct cite_diag_sink *sink)
 {
+    return cite_yaml_read_mem_limited(corpus, buf, n, path, NULL, sink);
+}
+
+int
+cite_yaml_read_mem_limited(struct cite_corpus *corpus, const char *buf,
+                           size_t n, const char *path,
+                           const struct cite_limits *lim,
+                           const struct cite_diag_sink *sink)
+{
+    struct cite_limits def;
+    if (lim == NULL) {
+        cite_limits_init(&def);
+        lim = &def;
+    }
     /* what extract wrote, as it wrote it, takes the fast path */
-    if (buf != NULL && cite_i_yaml_fast_read(corpus, buf, n) == 0) {
+    if (buf != NULL && cite_i_yaml_fast_read(corpus, buf, n, lim) == 0) {
         return 0;
     }
-    return read_mem(buf, n, path, sink, read_stream, corpus);
+    return read_mem(buf, n, path, lim, sink, read_stream, corpus);
 }
 
 int
 cite_i_yaml_slow_read(struct cite_corpus *corpus, const char *buf, size_t n,
                       const char *path, const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_stream, corpus);
+    return read_mem(buf, n, path, NULL, sink, read_stream, corpus);
 }
 
 int
 cite_yaml_read_each(const char *buf, size_t n, const char *path,
+                    const struct cite_limits *lim,
                     const struct cite_diag_sink *sink, cite_yaml_doc_fn fn,
                     void *ctx)
 {
+    struct cite_limits def;
+    if (lim == NULL) {
+        cite_limits_init(&def);
+        lim = &def;
+    }
+    if (n > lim->file_size) {
+        cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
+                       "'%s' is larger than the file-size limit of %zu "
+                       "bytes; not read",
+                       path != NULL ? path : "-", lim->file_size);
+        return -1;
+    }
     size_t done = 0;
-    int rc = buf != NULL ? cite_i_yaml_fast_each(buf, n, fn, ctx, &done) : -1;
+    int rc = buf != NULL ? cite_i_yaml_fast_each(buf, n, lim, fn, ctx, &done)
+                         : -1;
     if (rc >= 0) {
         return rc == 0 ? 0 : 1;
     }
@@ -1311,7 +1390,7 @@ cite_yaml_read_each(const char *buf, size_t n, const char *path,
      * the docs after them go to fn */
     struct cite_corpus rest;
     cite_corpus_init(&rest);
-    rc = read_mem(buf, n, path, sink, read_stream, &rest);
+    rc = read_mem(buf, n, path, lim, sink, read_stream, &rest);
     int stop = 0;
     for (size_t k = 0; k < rest.n; k++) {
         if (k >= done && !stop) {
@@ -1330,7 +1409,7 @@ cite_yaml_read_registry_mem(struct cite_check_registry *reg, const char *buf,
                             size_t n, const char *path,
                             const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_registry_stream, reg);
+    return read_mem(buf, n, path, NULL, sink, read_registry_stream, reg);
 }
 
 int
@@ -1338,7 +1417,7 @@ cite_yaml_read_registry(struct cite_check_registry *reg, FILE *f,
                         const char *path, const struct cite_diag_sink *sink)
 {
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, NULL, sink, &b);
     if (rc == 0) {
         rc = cite_yaml_read_registry_mem(reg, b.ptr, b.len, path, sink);
     }
@@ -1350,10 +1429,18 @@ int
 cite_yaml_read(struct cite_corpus *corpus, FILE *f, const char *path,
                const struct cite_diag_sink *sink)
 {
+    return cite_yaml_read_limited(corpus, f, path, NULL, sink);
+}
+
+int
+cite_yaml_read_limited(struct cite_corpus *corpus, FILE *f, const char *path,
+                       const struct cite_limits *lim,
+                       const struct cite_diag_sink *sink)
+{
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, lim, sink, &b);
     if (rc == 0) {
-        rc = cite_yaml_read_mem(corpus, b.ptr, b.len, path, sink);
+        rc = cite_yaml_read_mem_limited(corpus, b.ptr, b.len, path, lim, sink);
     }
     cite_i_buf_release(&b);
     return rc;
@@ -1364,7 +1451,7 @@ cite_yaml_read_config_mem(struct cite_check_config *cfg, const char *buf,
                           size_t n, const char *path,
                           const struct cite_diag_sink *sink)
 {
-    return read_mem(buf, n, path, sink, read_config_stream, cfg);
+    return read_mem(buf, n, path, NULL, sink, read_config_stream, cfg);
 }
 
 int
@@ -1372,7 +1459,7 @@ cite_yaml_read_config(struct cite_check_config *cfg, FILE *f, const char *path,
                       const struct cite_diag_sink *sink)
 {
     struct cite_i_buf b = CITE_I_BUF_INIT;
-    int rc = slurp(f, path, sink, &b);
+    int rc = slurp(f, path, NULL, sink, &b);
     if (rc == 0) {
         rc = cite_yaml_read_config_mem(cfg, b.ptr, b.len, path, sink);
     }

@@ -16,6 +16,7 @@
  * The document end is flushed at once, so memory does not grow with the
  * corpus.  This file and yaml_read.c are the only ones that see libyaml.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ struct cite_yaml_writer {
     int failed; /* sticky: once the emitter fails it stays broken */
     int libyaml_only;        /* no direct path (tests compare the two) */
     struct cite_i_buf direct; /* the doc being written directly */
+    int err;    /* errno of the first failed write, for the caller */
 };
 
 /* How a string value may be written. */
@@ -48,6 +50,9 @@ emit(struct cite_yaml_writer *w, yaml_event_t *ev)
 {
     /* yaml_emitter_emit() owns the event from here, success or not */
     if (!yaml_emitter_emit(&w->emitter, ev)) {
+        if (!w->failed && w->emitter.error == YAML_WRITER_ERROR) {
+            w->err = errno; /* fwrite's, still there */
+        }
         w->failed = 1;
         return 0;
     }
@@ -567,8 +572,20 @@ cite_yaml_writer_new(FILE *out)
     return w;
 }
 
+static int write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc);
+
 int
 cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
+{
+    if (write_doc(w, doc) != 0) {
+        errno = w->err != 0 ? w->err : EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int
+write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
 {
     yaml_event_t ev;
 
@@ -582,6 +599,9 @@ cite_yaml_write_doc(struct cite_yaml_writer *w, const struct cite_doc *doc)
         if (direct_doc(&w->direct, doc)) {
             if (fwrite(w->direct.ptr, 1, w->direct.len, w->out) !=
                 w->direct.len) {
+                if (w->err == 0) {
+                    w->err = errno;
+                }
                 w->failed = 1;
                 return -1;
             }
@@ -632,12 +652,20 @@ cite_yaml_writer_finish(struct cite_yaml_writer *w)
         rc = -1;
     }
     /* stdio may still hold the tail: a full disk shows only on flush */
+    errno = 0;
     if (fflush(w->out) != 0 || ferror(w->out)) {
+        if (w->err == 0) {
+            w->err = errno;
+        }
         rc = -1;
     }
+    int err = w->err != 0 ? w->err : EIO;
     yaml_emitter_delete(&w->emitter);
     cite_i_buf_release(&w->direct);
     free(w);
+    if (rc != 0) {
+        errno = err;
+    }
     return rc;
 }
 
