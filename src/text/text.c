@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -273,6 +274,16 @@ cite_text_check(const struct cite_text *t, const struct cite_diag_sink *sink)
     /* the first invalid sequence and the first NUL, with the count */
     size_t bad = 0, bad_at = 0, nul = 0, nul_at = 0;
     for (size_t i = t->start; i < t->len;) {
+        if (i + 8 <= t->len) {
+            /* eight ASCII bytes, none of them NUL, at a time */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (((w | ((w - 0x0101010101010101ULL) & ~w)) &
+                 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) {
             if (s[i] == 0 && nul++ == 0) {
                 nul_at = i;
