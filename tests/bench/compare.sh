@@ -149,11 +149,13 @@ accuracy() {
     fi
 }
 
-echo "compare: citegraph $bin ($("$bin" --version 2>&1 | head -n 1)); $(rg --version | head -n 1);" \
+echo "compare: citegraph $bin ($("$bin" --version 2>&1 | sed -n 1p)); $(rg --version | sed -n 1p);" \
     "python-igraph $("$python" -c 'import igraph; print(igraph.__version__)');" \
     "networkx $("$python" -c 'import networkx; print(networkx.__version__)'); $(nproc) cores"
 echo "compare: rg regex: $regex"
 echo "compare: rank options: $rank_opts"
+# other work on the machine makes the figures vary: say how busy it was
+echo "compare: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 scales=""
 for docs in "$@"; do
@@ -193,6 +195,7 @@ for docs in "$@"; do
         measure "$docs" networkx "networkx PageRank" 0 "$python" "$here/pagerank_networkx.py" "$dir/edges.txt"
     fi
 
+    echo "compare: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
     echo ""
     printf '%-34s %10s %10s  %s\n' "task ($docs documents)" "median s" "peak MB" ""
     awk -F'|' -v d="$docs" -v b="$bytes" -v rgm="$rg_matches" '
