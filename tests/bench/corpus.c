@@ -3,6 +3,7 @@
  * for the benchmarks (tests/bench/compare.sh).
  *
  *   corpus [-n DOCS] [-o DIR] [-s SEED]
+ *   corpus -V                   the generator's version (see CORPUS_VERSION)
  *
  * writes, under DIR (default bench-corpus):
  *   texts/<SYMBOL>.<zh|en>.txt  one text per document, as text extracted
@@ -10,9 +11,10 @@
  *   edges.txt                   the network: "citing cited", one distinct
  *                               pair a line (what python-igraph and
  *                               networkx load)
- *   truth.tsv                   citing, cited, file and the words of the
- *                               mention, one distinct pair a line (what
- *                               recall and precision are measured against)
+ *   truth.tsv                   citing, cited, file and the words of its
+ *                               first mention (from the list member on),
+ *                               one distinct pair a line (what recall and
+ *                               precision are measured against)
  *   corpus.info                 key=value: documents, bytes, pairs, the
  *                               most cited document, the newest one
  *
@@ -32,10 +34,9 @@
  * kilobytes a page ends with its footnotes, a GE job number and a page
  * number, and the next starts with the document's symbol.  Lengths vary
  * from 3 to 40 KB, about 10 KB on average.  The same arguments give the
- * same bytes everywhere (xorshift64*, no floating point in the output).
+ * same bytes everywhere (xorshift64*, integers only).
  */
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -598,7 +599,7 @@ cite_phrase(struct text *t, struct buf *b, const struct doc *const *tg, int n)
     const struct doc *d = t->d;
     int own = tg[0]->body == d->body;
     int dated = chance(60);
-    size_t start = b->n;
+    size_t start = b->n, at[64];
     if (d->lang == EN) {
         if (own && chance(70)) {
             bput(b, d->body == HRC && chance(40) ? "Council " : "its ");
@@ -612,6 +613,7 @@ cite_phrase(struct text *t, struct buf *b, const struct doc *const *tg, int n)
             if (i > 0) {
                 bput(b, i == n - 1 ? " and " : ", ");
             }
+            at[i] = i == 0 ? start : b->n;
             short_num(b, tg[i], EN);
             if (dated) {
                 bput(b, " of ");
@@ -634,6 +636,7 @@ cite_phrase(struct text *t, struct buf *b, const struct doc *const *tg, int n)
             if (i > 0) {
                 bput(b, i == n - 1 ? "和" : "、");
             }
+            at[i] = i == 0 ? start : b->n;
             if (dated) {
                 date_zh(b, tg[i]->year, tg[i]->month, tg[i]->day, spaced);
             }
@@ -643,8 +646,10 @@ cite_phrase(struct text *t, struct buf *b, const struct doc *const *tg, int n)
         }
         bput(b, "决议");
     }
+    /* the mention of each: the phrase from its member on (the first: with
+     * the head) */
     for (int i = 0; i < n; i++) {
-        truth_add(t, tg[i]->id, b->s + start);
+        truth_add(t, tg[i]->id, b->s + at[i]);
     }
 }
 
@@ -946,11 +951,19 @@ write_text(struct corpus *c, long i, const char *dir, FILE *truth, FILE *edges)
     t.nseen = 0;
     t.page_len = 2000 + below(1500);
 
-    /* how long, and how many it cites: log-normal around 8 KB, 3 to 40 KB */
-    double u1 = ((double)below(1000000) + 0.5) / 1e6, u2 = ((double)below(1000000) + 0.5) / 1e6;
-    double z = sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
-    long target = (long)(9500.0 * exp(0.6 * z));
+    /* how long: about log-normal, a median of 9.5 KB, 3 to 40 KB (1.05 to
+     * the power of a sum of uniform draws, in integers so that every
+     * machine draws the same lengths) */
+    long target = 9500;
+    int steps = (int)(below(21) + below(21) + below(21) + below(21)) - 40;
+    for (; steps > 0; steps--) {
+        target = target * 105 / 100;
+    }
+    for (; steps < 0; steps++) {
+        target = target * 100 / 105;
+    }
     target = target < 3000 ? 3000 : target > 40000 ? 40000 : target;
+    /* how many it cites */
     long want = 10 + (long)below(31);
     if (want > i) {
         want = i;
@@ -1224,7 +1237,7 @@ plan(struct corpus *c)
     int last_year = 0;
     for (long i = 0; i < c->ndocs; i++) {
         struct doc *d = &c->docs[i];
-        long day = (long)((double)i * 50.0 * 336.0 / (double)c->ndocs);
+        long day = (long)((long long)i * 50 * 336 / c->ndocs);
         d->year = (short)(1976 + day / 336);
         d->month = (short)(1 + (day % 336) / 28);
         d->day = (short)(1 + day % 28);
@@ -1264,10 +1277,14 @@ plan(struct corpus *c)
     }
 }
 
+/* Changes whenever the same arguments would give other bytes, so that
+ * compare.sh does not reuse a corpus an older generator made. */
+#define CORPUS_VERSION "corpus 2"
+
 static void
 usage(void)
 {
-    fprintf(stderr, "usage: corpus [-n DOCS] [-o DIR] [-s SEED]\n");
+    fprintf(stderr, "usage: corpus [-n DOCS] [-o DIR] [-s SEED] | corpus -V\n");
     exit(2);
 }
 
@@ -1278,7 +1295,10 @@ main(int argc, char **argv)
     unsigned long long seed = 1;
     const char *dir = "bench-corpus";
     for (int a = 1; a < argc; a++) {
-        if (a + 1 < argc && strcmp(argv[a], "-n") == 0) {
+        if (strcmp(argv[a], "-V") == 0) {
+            puts(CORPUS_VERSION);
+            return 0;
+        } else if (a + 1 < argc && strcmp(argv[a], "-n") == 0) {
             ndocs = atol(argv[++a]);
         } else if (a + 1 < argc && strcmp(argv[a], "-o") == 0) {
             dir = argv[++a];
@@ -1340,8 +1360,11 @@ main(int argc, char **argv)
         fprintf(stderr, "corpus: %s: %s\n", path, strerror(errno));
         return 3;
     }
-    fprintf(info, "docs=%ld\nbytes=%llu\nseed=%llu\ntop=%s\ntop_in_degree=%ld\nnewest=%s\n", ndocs,
-            bytes, seed, c.docs[top].id, c.indeg[top], c.docs[ndocs - 1].id);
+    fprintf(info,
+            "generator=%s\ndocs=%ld\nbytes=%llu\nseed=%llu\ntop=%s\ntop_in_degree=%ld\n"
+            "newest=%s\n",
+            CORPUS_VERSION, ndocs, bytes, seed, c.docs[top].id, c.indeg[top],
+            c.docs[ndocs - 1].id);
     if (fclose(info) != 0) {
         return 3;
     }
