@@ -2,7 +2,7 @@
 # citegraph against the tools one would otherwise use, on the same files:
 # a synthetic corpus (tests/bench/corpus.c) of DOCS resolution texts, half
 # Chinese, half English, with known citations, is made once and kept in
-# BENCH_DIR/bench-corpus-DOCS/; then each task is run BENCH_RUNS times under
+# BENCH_DIR/bench-corpus-DOCS/ (made again when the generator changes); then each task is run BENCH_RUNS times under
 # /usr/bin/time and the median wall time and median peak memory are kept:
 #
 #   citegraph extract -o out.yaml TEXTS      (and its MB/s)
@@ -161,9 +161,10 @@ scales=""
 for docs in "$@"; do
     dir=$root/bench-corpus-$docs
     work=$dir/run
-    if [ ! -f "$dir/corpus.info" ]; then
+    # a corpus made by another version of the generator is made again
+    if ! grep -qx "generator=$("$gen" -V)" "$dir/corpus.info" 2>/dev/null; then
         rm -rf "$dir" && mkdir -p "$root"
-        echo "compare: generating $docs documents in $dir"
+        echo "compare: generating $docs documents in $dir ($("$gen" -V))"
         "$gen" -n "$docs" -o "$dir" -s 1
     fi
     mkdir -p "$work"
