@@ -60,6 +60,7 @@ done
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
+trap 'exit 130' INT TERM
 
 median() {
     printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
