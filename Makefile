@@ -4,7 +4,8 @@
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make eval    measure extraction against ../shared/corpus (says so when it is missing)
-#   make bench   benchmarks (extraction stays linear in its input, check --cache)
+#   make bench   benchmarks (extraction stays linear in its input, check --cache,
+#                citegraph against rg, python-igraph and networkx: compare.sh)
 #   make format  clang-format every C file
 #   make clean
 
@@ -54,7 +55,8 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN := $(BUILD)/tests/spec_runner
 
-.PHONY: all run test check-unit check-spec check-golden asan deps bench format clean
+.PHONY: all run test check-unit check-spec check-golden asan deps bench bench-deps bench-compare \
+        format clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -184,10 +186,53 @@ $(BENCH_GEN): tests/bench/gen.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
 
-bench: all $(BENCH_GEN)
+# compare.sh: citegraph against rg, python-igraph and networkx on a
+# synthetic corpus of BENCH_SCALE documents (several: the growth from one
+# to the next), kept in $(BUILD)/bench-corpus-<docs>/ for the next run.
+# BENCH_BIN is the binary measured (another build of citegraph may be given).
+BENCH_SCALE      ?= 20000
+BENCH_RUNS       ?= 3
+BENCH_RUNS_LARGE ?= 1
+BENCH_RANK_OPTS  ?= --metrics pagerank --top 10
+BENCH_BIN        ?= $(BIN)
+BENCH_CORPUS     := $(BUILD)/tests/bench-corpus
+BENCH_APT_PKGS   := ripgrep python3-igraph python3-networkx time
+
+$(BENCH_CORPUS): tests/bench/corpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -o $@ $< -lm
+
+# The yardsticks of compare.sh, installed with apt-get when missing (through
+# sudo when not root).  Python is Debian's /usr/bin/python3, which has the
+# python3-* modules.
+bench-deps:
+	@missing=""; \
+	command -v rg >/dev/null 2>&1 || missing="$$missing ripgrep"; \
+	/usr/bin/python3 -c 'import igraph' >/dev/null 2>&1 || missing="$$missing python3-igraph"; \
+	/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing="$$missing python3-networkx"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    echo "citegraph: installing$$missing"; \
+	    $$SUDO apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing || exit 1; \
+	  else \
+	    echo "citegraph: make bench needs$$missing and there is no apt-get here" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+bench: bench-deps all $(BENCH_GEN)
 	@sh tests/bench/linear.sh $(BIN) $(BENCH_MB)
 	@sh tests/bench/graph.sh $(BIN) $(BENCH_GEN) $(BENCH_DOCS) $(BENCH_CITES)
 	@sh tests/bench/cache.sh $(BIN) $(BENCH_TEXTS)
+	@$(MAKE) --no-print-directory bench-compare
+
+bench-compare: bench-deps all $(BENCH_CORPUS)
+	@BENCH_RUNS=$(BENCH_RUNS) BENCH_RUNS_LARGE=$(BENCH_RUNS_LARGE) BENCH_DIR=$(BUILD) \
+	  BENCH_RANK_OPTS="$(BENCH_RANK_OPTS)" \
+	  sh tests/bench/compare.sh $(BENCH_BIN) $(BENCH_CORPUS) $(BENCH_SCALE)
 
 format:
 	clang-format -i --style='{BasedOnStyle: LLVM, IndentWidth: 4, ColumnLimit: 80, AlwaysBreakAfterDefinitionReturnType: All, BreakBeforeBraces: Linux}' \

@@ -1,0 +1,250 @@
+#!/bin/sh
+# citegraph against the tools one would otherwise use, on the same files:
+# a synthetic corpus (tests/bench/corpus.c) of DOCS resolution texts, half
+# Chinese, half English, with known citations, is made once and kept in
+# BENCH_DIR/bench-corpus-DOCS/ (made again when the generator changes); then each task is run BENCH_RUNS times under
+# /usr/bin/time and the median wall time and median peak memory are kept:
+#
+#   citegraph extract -o out.yaml TEXTS      (and its MB/s)
+#   rg -j1 -o -e REGEX TEXTS                 finding the citations (the regex
+#                                            is printed; its matches counted)
+#   citegraph rank out.yaml, rank TEXTS      (BENCH_RANK_OPTS)
+#   citegraph chain, check out.yaml, check TEXTS
+#   python-igraph, networkx                  loading edges.txt (the same
+#                                            network as a plain edge list)
+#                                            and computing PageRank
+#
+# It prints the recall and precision of extract against the corpus's truth
+# (with examples of what was missed or found in excess), a table, and the
+# acceptance lines of issue 8 marked PASS or FAIL.  Given several DOCS, it
+# also prints how time and memory grow from one scale to the next.
+#
+# Usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]
+# Environment (defaults in brackets):
+#   BENCH_RUNS [3]            runs per task; the median is kept
+#   BENCH_RUNS_LARGE [1]      runs per task at BENCH_LARGE documents or more
+#   BENCH_LARGE [100000]
+#   BENCH_DIR [build]         where the corpora are kept (delete them by hand:
+#                             200,000 documents take about 2 GB)
+#   BENCH_RANK_OPTS [--metrics pagerank --top 10]  the timed rank's options
+#                             (PageRank alone, as the Python yardsticks compute)
+#   BENCH_NX_MAX [200000]     networkx is skipped above this many documents
+#   PYTHON [/usr/bin/python3] Debian's interpreter, which has python3-igraph
+#                             and python3-networkx (a pyenv python may not)
+set -eu
+bin=${1:?usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]}
+gen=${2:?usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]}
+shift 2
+[ $# -gt 0 ] || set -- 20000
+runs_small=${BENCH_RUNS:-3}
+runs_large=${BENCH_RUNS_LARGE:-1}
+large=${BENCH_LARGE:-100000}
+root=${BENCH_DIR:-build}
+rank_opts=${BENCH_RANK_OPTS:---metrics pagerank --top 10}
+nx_max=${BENCH_NX_MAX:-200000}
+python=${PYTHON:-/usr/bin/python3}
+here=$(cd "$(dirname "$0")" && pwd)
+
+# What a user would type to find citations in both languages: document
+# symbols (A/RES/60/251, S/RES/1325, A/HRC/21/2, E/CN.4/RES/2004/81),
+# "resolution(s) 60/251", "resolution 1325 (2000)", and Chinese
+# 第 60/251 号 / 第1325(2000)号 (each member of a Chinese list has its own
+# 第 ... 号).  Members of an English list after the first are not found:
+# a regex has no notion of a list.
+regex='[AES]/[A-Z0-9.]+(/[A-Za-z0-9.]+)+|resolutions? [0-9]+/[0-9]+|resolutions? [0-9]+ \([0-9]{4}\)|第 ?[0-9]+(/[0-9]+| ?[(（][0-9]{4}[)）]) ?号'
+
+for tool in /usr/bin/time rg "$python"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "compare: '$tool' is missing (make bench-deps)" >&2; exit 3; }
+done
+"$python" -c 'import igraph, networkx' 2>/dev/null ||
+    { echo "compare: $python lacks igraph or networkx (make bench-deps)" >&2; exit 3; }
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+trap 'exit 130' INT TERM
+
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+# measure DOCS KEY LABEL OKSTATUS COMMAND...: runs COMMAND $runs times with
+# its output in $work/KEY.out (never /dev/null: rg stops at the first match
+# when its output is /dev/null) and records the medians.  OKSTATUS is the
+# highest exit status that is not a failure (check exits 1 on findings).
+measure() {
+    m_docs=$1 m_key=$2 m_label=$3 m_ok=$4
+    shift 4
+    m_t="" m_m=""
+    m_i=1
+    while [ "$m_i" -le "$runs" ]; do
+        m_st=0
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/$m_key.out" 2> "$work/$m_key.err" ||
+            m_st=$?
+        if [ "$m_st" -gt "$m_ok" ]; then
+            echo "compare: $m_label failed (exit status $m_st):" >&2
+            tail -n 5 "$work/$m_key.err" >&2
+            exit 1
+        fi
+        m_t="$m_t $(tail -n 1 "$work/time" | cut -d' ' -f1)"
+        m_m="$m_m $(tail -n 1 "$work/time" | cut -d' ' -f2)"
+        m_i=$((m_i + 1))
+    done
+    # shellcheck disable=SC2086 # m_t and m_m are lists of numbers
+    printf '%s|%s|%s|%s|%s\n' "$m_docs" "$m_key" "$m_label" "$(median $m_t)" "$(median $m_m)" >> "$results"
+}
+
+# get DOCS KEY FIELD: a recorded median (4 = seconds, 5 = KB)
+get() {
+    awk -F'|' -v d="$1" -v k="$2" -v f="$3" '$1 == d && $2 == k { print $f }' "$results"
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
+}
+
+# verdict RATIO LIMIT
+verdict() {
+    awk -v r="$1" -v lim="$2" 'BEGIN { print (r <= lim ? "PASS" : "FAIL") }'
+}
+
+# pairs YAML: "citing<TAB>cited<TAB>source<TAB>mention" for each distinct
+# pair of the YAML that extract wrote
+pairs() {
+    awk '
+        function val(s) { sub(/^[^:]*: /, "", s); gsub(/^"|"$/, "", s); return s }
+        /^source: / { src = val($0) }
+        /^document:/ { indoc = 1; next }
+        indoc && /^  id: / { id = val($0); indoc = 0; next }
+        /^[a-z]/ { indoc = 0 }
+        /^- target: / { tgt = val($0); next }
+        /^  text: / && tgt != "" {
+            k = id "\t" tgt
+            if (!(k in seen)) { seen[k] = 1; print k "\t" src "\t" val($0) }
+            tgt = ""
+        }
+    ' "$1"
+}
+
+accuracy() {
+    a_dir=$1 a_work=$2
+    pairs "$a_work/out.yaml" | sort -t "$(printf '\t')" -k1,2 > "$a_work/found.tsv"
+    sort -t "$(printf '\t')" -k1,2 "$a_dir/truth.tsv" > "$a_work/truth.tsv"
+    cut -f1,2 "$a_work/found.tsv" | sort > "$a_work/found.pairs"
+    cut -f1,2 "$a_work/truth.tsv" | sort > "$a_work/truth.pairs"
+    a_truth=$(wc -l < "$a_work/truth.pairs")
+    a_found=$(wc -l < "$a_work/found.pairs")
+    a_hit=$(comm -12 "$a_work/truth.pairs" "$a_work/found.pairs" | wc -l)
+    awk -v h="$a_hit" -v t="$a_truth" -v f="$a_found" 'BEGIN {
+        printf "extract: recall %.2f%% (%d of %d citing pairs), precision %.2f%% (%d of %d)\n",
+            t ? 100 * h / t : 0, h, t, f ? 100 * h / f : 0, h, f }'
+    comm -23 "$a_work/truth.pairs" "$a_work/found.pairs" > "$a_work/missed.pairs"
+    comm -13 "$a_work/truth.pairs" "$a_work/found.pairs" > "$a_work/extra.pairs"
+    if [ -s "$a_work/missed.pairs" ]; then
+        echo "extract: missed (citing, cited, file, the text there), first 10 of $(wc -l < "$a_work/missed.pairs"):"
+        awk -F'\t' 'NR == FNR { m[$1 "\t" $2] = 1; next } ($1 "\t" $2) in m' \
+            "$a_work/missed.pairs" "$a_work/truth.tsv" | head -n 10 | sed 's/^/  /'
+    fi
+    if [ -s "$a_work/extra.pairs" ]; then
+        echo "extract: not in the truth (citing, cited, file, mention), first 10 of $(wc -l < "$a_work/extra.pairs"):"
+        awk -F'\t' 'NR == FNR { m[$1 "\t" $2] = 1; next } ($1 "\t" $2) in m' \
+            "$a_work/extra.pairs" "$a_work/found.tsv" | head -n 10 | sed 's/^/  /'
+    fi
+}
+
+echo "compare: citegraph $bin ($("$bin" --version 2>&1 | sed -n 1p)); $(rg --version | sed -n 1p);" \
+    "python-igraph $("$python" -c 'import igraph; print(igraph.__version__)');" \
+    "networkx $("$python" -c 'import networkx; print(networkx.__version__)'); $(nproc) cores"
+echo "compare: rg regex: $regex"
+echo "compare: rank options: $rank_opts"
+# other work on the machine makes the figures vary: say how busy it was
+echo "compare: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+
+scales=""
+for docs in "$@"; do
+    dir=$root/bench-corpus-$docs
+    work=$dir/run
+    # a corpus made by another version of the generator is made again
+    if ! grep -qx "generator=$("$gen" -V)" "$dir/corpus.info" 2>/dev/null; then
+        rm -rf "$dir" && mkdir -p "$root"
+        echo "compare: generating $docs documents in $dir ($("$gen" -V))"
+        "$gen" -n "$docs" -o "$dir" -s 1
+    fi
+    mkdir -p "$work"
+    runs=$runs_small
+    [ "$docs" -lt "$large" ] || runs=$runs_large
+    bytes=$(awk -F= '$1 == "bytes" { print $2 }' "$dir/corpus.info")
+    top=$(awk -F= '$1 == "top" { print $2 }' "$dir/corpus.info")
+    newest=$(awk -F= '$1 == "newest" { print $2 }' "$dir/corpus.info")
+    echo "compare: $docs documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB," \
+        "$(wc -l < "$dir/edges.txt") citing pairs; most cited $top; newest $newest; $runs run(s) each"
+    # the texts in the page cache for every tool alike
+    find "$dir/texts" -type f -exec cat {} + > /dev/null
+    texts=$dir/texts
+    measure "$docs" extract "citegraph extract -o out.yaml" 0 "$bin" extract -o "$work/out.yaml" "$texts"
+    # --no-ignore: the corpus is under build/, which .gitignore names
+    measure "$docs" rg "rg -j1 -o REGEX" 0 rg -j1 -o --no-ignore -e "$regex" "$texts"
+    rg_matches=$(wc -l < "$work/rg.out")
+    accuracy "$dir" "$work"
+    # shellcheck disable=SC2086 # rank_opts is a list of options
+    measure "$docs" rank_yaml "citegraph rank out.yaml" 0 "$bin" rank $rank_opts "$work/out.yaml"
+    # shellcheck disable=SC2086
+    measure "$docs" rank_texts "citegraph rank TEXTS" 0 "$bin" rank $rank_opts "$texts"
+    measure "$docs" chain "citegraph chain --forward TOP" 0 "$bin" chain --forward --format csv "$top" "$work/out.yaml"
+    measure "$docs" chain_new "citegraph chain NEWEST" 0 "$bin" chain --format csv "$newest" "$work/out.yaml"
+    measure "$docs" check_yaml "citegraph check out.yaml" 1 "$bin" check --no-config "$work/out.yaml"
+    measure "$docs" check_texts "citegraph check TEXTS" 1 "$bin" check --no-config "$texts"
+    measure "$docs" igraph "python-igraph PageRank" 0 "$python" "$here/pagerank_igraph.py" "$dir/edges.txt"
+    if [ "$docs" -le "$nx_max" ]; then
+        measure "$docs" networkx "networkx PageRank" 0 "$python" "$here/pagerank_networkx.py" "$dir/edges.txt"
+    fi
+
+    echo "compare: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+    echo ""
+    printf '%-34s %10s %10s  %s\n' "task ($docs documents)" "median s" "peak MB" ""
+    awk -F'|' -v d="$docs" -v b="$bytes" -v rgm="$rg_matches" '
+        $1 == d {
+            note = ""
+            if ($2 == "extract" || $2 == "rg")
+                note = sprintf("%.1f MB/s", $4 > 0 ? b / 1e6 / $4 : 0)
+            if ($2 == "rg")
+                note = note sprintf(", %d matches", rgm)
+            printf "%-34s %10.2f %10.1f  %s\n", $3, $4, $5 / 1024, note
+        }' "$results"
+    echo ""
+    r=$(ratio "$(get "$docs" extract 4)" "$(get "$docs" rg 4)")
+    printf '%-58s %6s  %s\n' "extract / rg -j1 -o, time (at most 1.5; aim < 1.0)" "$r" "$(verdict "$r" 1.5)"
+    r=$(ratio "$(get "$docs" rank_yaml 4)" "$(get "$docs" igraph 4)")
+    printf '%-58s %6s  %s\n' "rank out.yaml / python-igraph PageRank, time (< 1)" "$r" \
+        "$(awk -v r="$r" 'BEGIN { print (r < 1 ? "PASS" : "FAIL") }')"
+    r=$(ratio "$(get "$docs" rank_yaml 5)" "$(get "$docs" igraph 5)")
+    printf '%-58s %6s  %s\n' "rank out.yaml / python-igraph PageRank, memory (<= 0.5)" "$r" "$(verdict "$r" 0.5)"
+    if [ "$docs" -le "$nx_max" ]; then
+        printf '%-58s %6s\n' "rank out.yaml / networkx PageRank, time" \
+            "$(ratio "$(get "$docs" rank_yaml 4)" "$(get "$docs" networkx 4)")"
+        printf '%-58s %6s\n' "rank out.yaml / networkx PageRank, memory" \
+            "$(ratio "$(get "$docs" rank_yaml 5)" "$(get "$docs" networkx 5)")"
+    fi
+    printf '%-58s %6s\n' "rank TEXTS / (extract + rank out.yaml), time" \
+        "$(ratio "$(get "$docs" rank_texts 4)" "$(awk -v a="$(get "$docs" extract 4)" -v b="$(get "$docs" rank_yaml 4)" 'BEGIN { print a + b }')")"
+    echo ""
+    scales="$scales $docs"
+done
+
+# growth from each scale to the next: at most 1.1 times the growth in documents
+prev=""
+for docs in $scales; do
+    if [ -n "$prev" ]; then
+        lim=$(awk -v a="$docs" -v b="$prev" 'BEGIN { printf "%.2f", 1.1 * a / b }')
+        echo "growth from $prev to $docs documents (limit $lim):"
+        printf '  %-34s %8s %8s\n' "task" "time" "memory"
+        for key in extract rank_yaml rank_texts chain chain_new check_yaml check_texts; do
+            label=$(get "$docs" "$key" 3)
+            t=$(awk -v a="$(get "$docs" "$key" 4)" -v b="$(get "$prev" "$key" 4)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+            m=$(awk -v a="$(get "$docs" "$key" 5)" -v b="$(get "$prev" "$key" 5)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+            v=$(awk -v t="$t" -v m="$m" -v l="$lim" 'BEGIN { print (t <= l && m <= l ? "PASS" : "FAIL") }')
+            printf '  %-34s %8s %8s  %s\n' "$label" "$t" "$m" "$v"
+        done
+        echo ""
+    fi
+    prev=$docs
+done
