@@ -404,15 +404,10 @@ load_yaml(const struct sink_docs *out, const char *path,
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_SYSTEM;
     }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        (unsigned long long)st.st_size > cli_limits.file_size) {
-        if (fd != STDIN_FILENO) {
-            close(fd);
-        }
-        too_large(path, sink);
-        return EXIT_FINDINGS;
-    }
+    /* a YAML file is mapped and read a document at a time, whatever its
+     * size: the file-size limit is for what is held whole (a pipe) */
     struct yaml_each y = {out, NULL, 0};
+    struct cite_limits lim = cli_limits;
     size_t n = 0;
     char *buf = NULL;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
@@ -422,6 +417,7 @@ load_yaml(const struct sink_docs *out, const char *path,
         if (m != MAP_FAILED) {
             y.map = m;
             buf = m;
+            lim.file_size = SIZE_MAX;
         }
     }
     struct cite_i_buf b = CITE_I_BUF_INIT;
@@ -450,8 +446,7 @@ load_yaml(const struct sink_docs *out, const char *path,
         n = b.len;
     }
     if (rc == 0) {
-        rc = cite_yaml_read_each(buf, n, path, &cli_limits, sink, yaml_doc,
-                                 &y);
+        rc = cite_yaml_read_each(buf, n, path, &lim, sink, yaml_doc, &y);
     }
     if (y.map != NULL) {
         munmap(y.map, n);

@@ -2253,17 +2253,67 @@ is_furniture(const struct ctx *c, const struct tok *t, size_t n)
            (dash >= 1 && nums >= 2 && n <= 8);
 }
 
+/* A line that is one number of at most four digits: a page number, when
+ * furniture stands beside it ("5 / GE.90-90956 (E) / A/RES/45/172"); on
+ * its own it may as well be text. */
+static int
+is_page_number(const struct tok *t, size_t n)
+{
+    return n == 1 && t[0].kind == T_NUM && t[0].ndigits <= 4 &&
+           !(t[0].flags & TF_OCR);
+}
+
 static void
 drop_furniture(struct ctx *c, struct tok_buf *tb)
 {
-    size_t w = 0, i = 0;
-    while (i < tb->n) {
+    /* the lines: where each starts and ends, and whether it is furniture */
+    struct line {
+        size_t start, end;
+        int drop;
+    } *lines = NULL;
+    size_t nl = 0, cap = 0;
+    for (size_t i = 0; i < tb->n;) {
         size_t e = i;
         while (e < tb->n && tb->v[e].kind != T_NL && tb->v[e].kind != T_PARA) {
             e++;
         }
-        if (e > i && (tb->v[i].flags & TF_LINE_START) && tb->v[i].off >= c->masthead_end &&
-            is_furniture(c, &tb->v[i], e - i)) {
+        if (nl == cap) {
+            cap = cap ? 2 * cap : 64;
+            lines = cite_i_xreallocarray(lines, cap, sizeof *lines);
+        }
+        lines[nl].start = i;
+        lines[nl].end = e;
+        lines[nl].drop = e > i && (tb->v[i].flags & TF_LINE_START) &&
+                         tb->v[i].off >= c->masthead_end &&
+                         is_furniture(c, &tb->v[i], e - i);
+        nl++;
+        i = e < tb->n ? e + 1 : e;
+    }
+    /* a page number goes with the furniture it stands beside (lines with
+     * nothing on them in between do not count) */
+    for (size_t k = 0; k < nl; k++) {
+        struct line *l = &lines[k];
+        if (l->drop || !is_page_number(&tb->v[l->start], l->end - l->start) ||
+            !(tb->v[l->start].flags & TF_LINE_START) ||
+            tb->v[l->start].off < c->masthead_end) {
+            continue;
+        }
+        size_t p = k, q = k + 1;
+        while (p > 0 && lines[p - 1].end == lines[p - 1].start) {
+            p--;
+        }
+        while (q < nl && lines[q].end == lines[q].start) {
+            q++;
+        }
+        if ((p > 0 && lines[p - 1].drop) || (q < nl && lines[q].drop)) {
+            l->drop = 1;
+        }
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < nl; k++) {
+        const struct line *l = &lines[k];
+        size_t e = l->end;
+        if (l->drop) {
             /* the break before it joins the text unless a sentence ended */
             if (w > 1 && tb->v[w - 1].kind == T_PARA) {
                 const struct tok *last = &tb->v[w - 2];
@@ -2272,16 +2322,16 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
                     tb->v[w - 1].kind = T_NL;
                 }
             }
-            i = e < tb->n ? e + 1 : e;
             continue;
         }
-        while (i < e || (i == e && e < tb->n)) {
-            tb->v[w++] = tb->v[i++];
-            if (i > e) {
-                break;
-            }
+        for (size_t i = l->start; i < e; i++) {
+            tb->v[w++] = tb->v[i];
+        }
+        if (e < tb->n) {
+            tb->v[w++] = tb->v[e]; /* the line's break */
         }
     }
+    free(lines);
     tb->n = w;
 }
 
