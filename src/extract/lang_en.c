@@ -76,6 +76,8 @@ static const struct kw kws[] = {
     K("considering", KW_VERB, CITE_REL_CONSIDERING),
     K("having considered", KW_VERB, CITE_REL_CONSIDERING),
     K("convinced", KW_VERB, CITE_REL_CONSIDERING),
+    K("taking into account", KW_VERB, CITE_REL_CONSIDERING),
+    K("taking into consideration", KW_VERB, CITE_REL_CONSIDERING),
     K("expressing", KW_VERB, CITE_REL_EXPRESSING),
     OPV("expresses", CITE_REL_EXPRESSING),
     K("concerned", KW_VERB, CITE_REL_EXPRESSING),

@@ -69,6 +69,7 @@ static const struct kw kws[] = {
     K("subrayando", KW_VERB, CITE_REL_STRESSING),
     OPV("subraya", CITE_REL_STRESSING),
     K("considerando", KW_VERB, CITE_REL_CONSIDERING),
+    K("teniendo en cuenta", KW_VERB, CITE_REL_CONSIDERING),
     K("habiendo examinado", KW_VERB, CITE_REL_CONSIDERING),
     K("expresando", KW_VERB, CITE_REL_EXPRESSING),
     K("profundamente preocupado", KW_VERB, CITE_REL_EXPRESSING),

@@ -73,6 +73,7 @@ static const struct kw kws[] = {
     OPV("souligne", CITE_REL_STRESSING),
     K("insistant", KW_VERB, CITE_REL_EMPHASIZING),
     K("considérant", KW_VERB, CITE_REL_CONSIDERING),
+    K("tenant compte", KW_VERB, CITE_REL_CONSIDERING),
     K("ayant examiné", KW_VERB, CITE_REL_CONSIDERING),
     K("exprimant", KW_VERB, CITE_REL_EXPRESSING),
     K("préoccupé", KW_VERB, CITE_REL_EXPRESSING),

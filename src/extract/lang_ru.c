@@ -60,6 +60,7 @@ static const struct kw kws[] = {
     K("подчеркивая", KW_VERB, CITE_REL_STRESSING),
     OPV("подчеркивает", CITE_REL_STRESSING),
     K("учитывая", KW_VERB, CITE_REL_CONSIDERING),
+    K("принимая во внимание", KW_VERB, CITE_REL_CONSIDERING),
     K("рассмотрев", KW_VERB, CITE_REL_CONSIDERING),
     K("выражая", KW_VERB, CITE_REL_EXPRESSING),
     K("будучи", KW_VERB, CITE_REL_EXPRESSING),

@@ -2314,8 +2314,19 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
         const struct line *l = &lines[k];
         size_t e = l->end;
         if (l->drop) {
-            /* the break before it joins the text unless a sentence ended */
-            if (w > 1 && tb->v[w - 1].kind == T_PARA) {
+            /* the break before it joins the text unless a sentence ended
+             * or the text after opens a paragraph: a clause verb, or an
+             * operative paragraph's number ("5.") */
+            size_t q = k + 1;
+            while (q < nl && (lines[q].drop || lines[q].end == lines[q].start)) {
+                q++;
+            }
+            const struct tok *next = q < nl ? &tb->v[lines[q].start] : NULL;
+            int opens = next != NULL &&
+                        ((next->kind == T_KW && next->kw->cls == KW_VERB) ||
+                         (next->kind == T_NUM && lines[q].end > lines[q].start + 1 &&
+                          next[1].kind == T_PUNCT && next[1].ch == '.'));
+            if (w > 1 && tb->v[w - 1].kind == T_PARA && !opens) {
                 const struct tok *last = &tb->v[w - 2];
                 if (!(last->kind == T_PUNCT &&
                       (last->ch == '.' || last->ch == ';' || last->ch == ':'))) {
