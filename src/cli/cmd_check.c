@@ -94,6 +94,12 @@ is_text_input(const char *in)
     return S_ISDIR(st.st_mode) || !cli_is_yaml_path(in);
 }
 
+static int
+by_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Gives each finding in a text source its line, when it has none yet.
  * Files are read whole, one at a time (findings come grouped by file). */
 static void
@@ -101,16 +107,17 @@ attach_sources(struct cite_report *rep, const struct cli_pathlist *texts)
 {
     char *cached = NULL, *buf = NULL;
     size_t len = 0;
+    /* the texts, sorted, so that a finding's file is found in log n */
+    char **sorted = cite_i_xreallocarray(NULL, texts->n + 1, sizeof *sorted);
+    memcpy(sorted, texts->v, texts->n * sizeof *sorted);
+    qsort(sorted, texts->n, sizeof *sorted, by_path);
     for (size_t i = 0; i < rep->n; i++) {
         struct cite_report_item *it = &rep->items[i];
         if (it->source_line != NULL || it->file == NULL || it->line == 0) {
             continue;
         }
-        int known = 0;
-        for (size_t k = 0; k < texts->n && !known; k++) {
-            known = strcmp(texts->v[k], it->file) == 0;
-        }
-        if (!known) {
+        if (bsearch(&it->file, sorted, texts->n, sizeof *sorted, by_path) ==
+            NULL) {
             continue;
         }
         if (cached == NULL || strcmp(cached, it->file) != 0) {
@@ -155,6 +162,7 @@ attach_sources(struct cite_report *rep, const struct cli_pathlist *texts)
         }
         cite_report_set_source(it, buf + at, end - at);
     }
+    free(sorted);
     free(cached);
     free(buf);
 }
