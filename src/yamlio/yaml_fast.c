@@ -292,6 +292,9 @@ key_of(const char *s, const char *e, const char *const *names, int n,
         return -1;
     }
     for (int k = 0; k < n; k++) {
+        if (names[k][0] != s[0]) {
+            continue;
+        }
         size_t kl = strlen(names[k]);
         if ((size_t)(c - s) == kl && memcmp(s, names[k], kl) == 0) {
             if (c + 1 == e) {
@@ -332,11 +335,19 @@ uint_of(const char *s, unsigned long long max, unsigned long long *out)
 static int
 date_of(const char *s, char *out)
 {
-    int y, m, d;
     char check[CITE_DATE_LEN];
-    if (strlen(s) != 10 || strspn(s, "0123456789-") != 10 ||
-        sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-        !cite_i_date_format(check, y, m, d) || strcmp(check, s) != 0) {
+    /* YYYY-MM-DD, a real date written so: anything else is for libyaml */
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9')) {
+            return 0;
+        }
+    }
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+            (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (s[10] != '\0' || !cite_i_date_format(check, y, m, d) ||
+        strcmp(check, s) != 0) {
         return 0;
     }
     memcpy(out, check, CITE_DATE_LEN);
