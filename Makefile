@@ -3,6 +3,7 @@
 #   make run     install missing packages, build, extract data/texts, rank, draw graphs/
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make valgrind  the golden end-to-end cases under valgrind (leaks and errors fatal)
 #   make fuzz    each libFuzzer target for FUZZ_TIME seconds (default 60; needs clang)
 #   make fuzz-smoke  the same for FUZZ_SMOKE_TIME seconds each (CI)
 #   make eval    measure extraction against ../shared/corpus (says so when it is missing)
@@ -59,7 +60,7 @@ SPEC_BIN := $(BUILD)/tests/spec_runner
 FUZZ_TARGETS := extract yaml render report
 REPLAY_BIN   := $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
-.PHONY: all run test check-unit check-spec check-golden check-fuzz asan \
+.PHONY: all run test check-unit check-spec check-golden check-fuzz asan valgrind \
         fuzz fuzz-smoke fuzz-build fuzz-deps deps bench format clean
 .DELETE_ON_ERROR:
 
@@ -81,6 +82,7 @@ deps:
 	if [ ! -f $(SARIF_SCHEMA) ] && ! command -v npm >/dev/null 2>&1; then \
 	  missing=1; extra="$$extra npm"; \
 	fi; \
+	command -v valgrind >/dev/null 2>&1 || { missing=1; extra="$$extra valgrind"; }; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -91,7 +93,7 @@ deps:
 	    echo "citegraph: missing build dependencies and no apt-get here;" >&2; \
 	    echo "citegraph: install igraph (>= 0.10), libyaml, cmocka, pkg-config, graphviz (with its" >&2; \
 	    echo "citegraph: development files), fonts for Chinese and Arabic, the Python module" >&2; \
-	    echo "citegraph: jsonschema and npm" >&2; \
+	    echo "citegraph: jsonschema, npm and valgrind" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -192,6 +194,32 @@ asan:
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  check-unit check-spec check-golden check-fuzz
 
+# --- valgrind --------------------------------------------------------------
+# The golden cases again, with every citegraph run under valgrind (an -O1
+# build without sanitizers): a definite or indirect leak or any memory
+# error fails the run.  Each run logs to build-valgrind/logs/<case>.<pid>.log,
+# which -q leaves empty when all is well; the case's own cmd may hide the
+# exit status (a pipe, 2>/dev/null), so the logs decide.
+VG_BUILD := build-valgrind
+VG_LOGS  := $(VG_BUILD)/logs
+VALGRIND ?= valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+            --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
+
+valgrind:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=$(VG_BUILD) OPT="-O1 -g" all
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@status=0; \
+	GOLDEN_WRAP="$(VALGRIND) --log-file=$(CURDIR)/$(VG_LOGS)/%q{GOLDEN_CASE}.%p.log" \
+	  SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) sh tests/golden/run.sh $(VG_BUILD)/citegraph || status=1; \
+	runs=$$(ls $(VG_LOGS) | wc -l); bad=0; \
+	for f in $(VG_LOGS)/*.log; do \
+	  if [ -s "$$f" ]; then echo "== valgrind: $$f"; cat "$$f"; bad=$$((bad + 1)); fi; \
+	done; \
+	echo "valgrind: $$((runs - bad)) passed, $$bad failed (citegraph runs)"; \
+	[ $$runs -gt 0 ] && [ $$bad = 0 ] && [ $$status = 0 ]
+
 # --- fuzzing ---------------------------------------------------------------
 # libFuzzer targets (tests/fuzz/fuzz_<target>.c) built by clang with ASan
 # and UBSan into $(FUZZ_BUILD), over the library compiled with the same
@@ -291,7 +319,7 @@ format:
 	  $(wildcard include/*.h src/*/*.c src/*/*.h tests/*/*.c)
 
 clean:
-	rm -rf build build-asan $(FUZZ_BUILD)
+	rm -rf build build-asan $(VG_BUILD) $(FUZZ_BUILD)
 
 # --- evaluation against the development corpus -----------------------------
 # Not part of `make test`: measures extraction against the hand-checked truth
