@@ -239,6 +239,7 @@ FUZZ_MAXLEN_extract := 65536
 FUZZ_MAXLEN_yaml    := 16384
 FUZZ_MAXLEN_render  := 8192
 FUZZ_MAXLEN_report  := 8192
+
 $(BUILD)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/oracle.c tests/fuzz/replay.c tests/fuzz/oracle.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(filter %.c,$^) $(LIB) $(PKG_LIBS) $(ALL_LDFLAGS) -lm
