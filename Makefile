@@ -3,6 +3,9 @@
 #   make run     install missing packages, build, extract data/texts, rank, draw graphs/
 #   make test    install missing packages, build, run unit, spec and golden tests
 #   make asan    the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make valgrind  the golden end-to-end cases under valgrind (leaks and errors fatal)
+#   make fuzz    each libFuzzer target for FUZZ_TIME seconds (default 60; needs clang)
+#   make fuzz-smoke  the same for FUZZ_SMOKE_TIME seconds each (CI)
 #   make eval    measure extraction against ../shared/corpus (says so when it is missing)
 #   make bench   benchmarks (extraction stays linear in its input, check --cache,
 #                citegraph against rg, python-igraph and networkx: compare.sh)
@@ -54,8 +57,12 @@ BIN      := $(BUILD)/citegraph
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 SPEC_BIN := $(BUILD)/tests/spec_runner
+# The fuzz targets (tests/fuzz/fuzz_<name>.c) and their replay programs.
+FUZZ_TARGETS := extract yaml render report
+REPLAY_BIN   := $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
-.PHONY: all run test check-unit check-spec check-golden asan deps bench bench-deps bench-compare \
+.PHONY: all run test check-unit check-spec check-golden check-fuzz asan valgrind \
+        fuzz fuzz-smoke fuzz-build fuzz-deps deps bench bench-deps bench-compare \
         format clean
 .DELETE_ON_ERROR:
 
@@ -77,6 +84,7 @@ deps:
 	if [ ! -f $(SARIF_SCHEMA) ] && ! command -v npm >/dev/null 2>&1; then \
 	  missing=1; extra="$$extra npm"; \
 	fi; \
+	command -v valgrind >/dev/null 2>&1 || { missing=1; extra="$$extra valgrind"; }; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1; then \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -87,7 +95,7 @@ deps:
 	    echo "citegraph: missing build dependencies and no apt-get here;" >&2; \
 	    echo "citegraph: install igraph (>= 0.10), libyaml, cmocka, pkg-config, graphviz (with its" >&2; \
 	    echo "citegraph: development files), fonts for Chinese and Arabic, the Python module" >&2; \
-	    echo "citegraph: jsonschema and npm" >&2; \
+	    echo "citegraph: jsonschema, npm and valgrind" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -151,8 +159,8 @@ run: deps
 
 # --- tests -----------------------------------------------------------------
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(SPEC_BIN)
-	@$(MAKE) --no-print-directory check-unit check-spec check-golden
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(SPEC_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory check-unit check-spec check-golden check-fuzz
 
 check-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t || fail=1; done; \
@@ -164,16 +172,134 @@ check-spec: $(SPEC_BIN)
 check-golden: $(BIN)
 	@SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) sh tests/golden/run.sh $(BIN)
 
+# The fuzz targets built by the ordinary compiler with a main() that
+# replays inputs (tests/fuzz/replay.c): every seed and every input that
+# once failed (tests/fuzz/regress/<target>/) goes through the target's
+# checks on each `make test` and `make asan`.
+check-fuzz: $(REPLAY_BIN)
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(BUILD)/fuzz/seeds-$$t && sh tests/fuzz/seeds.sh $$t $(BUILD)/fuzz/seeds-$$t || exit 1; \
+	  regress=; [ -d tests/fuzz/regress/$$t ] && regress=tests/fuzz/regress/$$t; \
+	  $(BUILD)/tests/replay-$$t $$regress $(BUILD)/fuzz/seeds-$$t || fail=1; \
+	done; \
+	if [ $$fail != 0 ]; then echo "fuzz replay failed" >&2; exit 1; fi
+
 asan:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  all build-asan/tests/spec_runner $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+	  all build-asan/tests/spec_runner $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
+	  $(FUZZ_TARGETS:%=build-asan/tests/replay-%)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(MAKE) --no-print-directory BUILD=build-asan \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  check-unit check-spec check-golden
+	  check-unit check-spec check-golden check-fuzz
+
+# --- valgrind --------------------------------------------------------------
+# The golden cases again, with every citegraph run under valgrind (an -O1
+# build without sanitizers): a definite or indirect leak or any memory
+# error fails the run.  Each run logs to build-valgrind/logs/<case>.<pid>.log,
+# which -q leaves empty when all is well; the case's own cmd may hide the
+# exit status (a pipe, 2>/dev/null), so the logs decide.
+VG_BUILD := build-valgrind
+VG_LOGS  := $(VG_BUILD)/logs
+VALGRIND ?= valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+            --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
+
+valgrind:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=$(VG_BUILD) OPT="-O1 -g" all
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@status=0; \
+	GOLDEN_WRAP="$(VALGRIND) --log-file=$(CURDIR)/$(VG_LOGS)/%q{GOLDEN_CASE}.%p.log" \
+	  SARIF_SCHEMA=$(CURDIR)/$(SARIF_SCHEMA) sh tests/golden/run.sh $(VG_BUILD)/citegraph || status=1; \
+	runs=$$(ls $(VG_LOGS) | wc -l); bad=0; \
+	for f in $(VG_LOGS)/*.log; do \
+	  if [ -s "$$f" ]; then echo "== valgrind: $$f"; cat "$$f"; bad=$$((bad + 1)); fi; \
+	done; \
+	echo "valgrind: $$((runs - bad)) passed, $$bad failed (citegraph runs)"; \
+	[ $$runs -gt 0 ] && [ $$bad = 0 ] && [ $$status = 0 ]
+
+# --- fuzzing ---------------------------------------------------------------
+# libFuzzer targets (tests/fuzz/fuzz_<target>.c) built by clang with ASan
+# and UBSan into $(FUZZ_BUILD), over the library compiled with the same
+# flags.  Each runs FUZZ_TIME seconds on its dictionary and on the seeds
+# that tests/fuzz/seeds.sh takes from the fixtures, in $(BUILD)/fuzz/
+# corpus-<target>/ (kept between runs; never committed).  A crash, a leak,
+# a failed check or an input slower than FUZZ_TIMEOUT seconds fails the
+# target; the input is saved as $(FUZZ_BUILD)/crash-<target>-* and belongs
+# in tests/fuzz/regress/<target>/ once fixed.
+FUZZ_TIME       ?= 60
+FUZZ_SMOKE_TIME ?= 20
+FUZZ_TIMEOUT    ?= 10
+FUZZ_CC         ?= clang
+FUZZ_BUILD      := build-fuzz
+FUZZ_SAN        := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_MAXLEN_extract := 65536
+FUZZ_MAXLEN_yaml    := 16384
+FUZZ_MAXLEN_render  := 8192
+FUZZ_MAXLEN_report  := 8192
+
+$(BUILD)/tests/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/oracle.c tests/fuzz/replay.c tests/fuzz/oracle.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $(filter %.c,$^) $(LIB) $(PKG_LIBS) $(ALL_LDFLAGS) -lm
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/oracle.c tests/fuzz/oracle.h $(FUZZ_BUILD)/libcite.a
+	$(FUZZ_CC) $(WARN) -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer $(FUZZ_SAN) \
+	  -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(PKG_CFLAGS) -o $@ \
+	  $(filter %.c,$^) $(FUZZ_BUILD)/libcite.a $(PKG_LIBS) -lm
+
+# clang, its libFuzzer runtime and its sanitizers (Debian: clang,
+# libclang-rt-14-dev), installed with apt-get when a test link fails.
+fuzz-deps:
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' \
+	  > /tmp/citegraph-fuzz-probe.$$$$.c; \
+	if ! $(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o /tmp/citegraph-fuzz-probe.$$$$ \
+	     /tmp/citegraph-fuzz-probe.$$$$.c >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    echo "citegraph: installing clang libclang-rt-14-dev"; \
+	    $$SUDO apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q clang libclang-rt-14-dev || exit 1; \
+	  else \
+	    echo "citegraph: fuzzing needs clang with libFuzzer ($(FUZZ_CC) -fsanitize=fuzzer)" >&2; exit 1; \
+	  fi; \
+	fi; \
+	rm -f /tmp/citegraph-fuzz-probe.$$$$ /tmp/citegraph-fuzz-probe.$$$$.c
+
+fuzz-build: deps fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	  OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SANFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_BUILD)/libcite.a
+	@$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+# FUZZ_TARGETS=extract runs one target.  The summary line of each run gives
+# its executions, speed and coverage; the whole log is in $(FUZZ_BUILD).
+fuzz: fuzz-build
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	  c=$(BUILD)/fuzz/corpus-$$t; mkdir -p $$c && sh tests/fuzz/seeds.sh $$t $$c || exit 1; \
+	  case $$t in extract) max=$(FUZZ_MAXLEN_extract) ;; yaml) max=$(FUZZ_MAXLEN_yaml) ;; \
+	    render) max=$(FUZZ_MAXLEN_render) ;; *) max=$(FUZZ_MAXLEN_report) ;; esac; \
+	  echo "fuzz_$$t: $(FUZZ_TIME) s, $$(ls $$c | wc -l) inputs in $$c"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=$$max \
+	    -timeout=$(FUZZ_TIMEOUT) -dict=tests/fuzz/$$t.dict -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- $$c > $(FUZZ_BUILD)/fuzz-$$t.log 2>&1; \
+	  rc=$$?; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE' $(FUZZ_BUILD)/fuzz-$$t.log | tail -1 | sed "s/^/fuzz_$$t: /"; \
+	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
+	    $(FUZZ_BUILD)/fuzz-$$t.log | sed "s/^/fuzz_$$t: /"; \
+	  if [ $$rc != 0 ]; then \
+	    echo "fuzz_$$t: FAILED (exit $$rc); the end of $(FUZZ_BUILD)/fuzz-$$t.log:" >&2; \
+	    tail -60 $(FUZZ_BUILD)/fuzz-$$t.log >&2; fail=1; \
+	  fi; \
+	done; \
+	if [ $$fail != 0 ]; then echo "fuzzing found something" >&2; exit 1; fi
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(FUZZ_SMOKE_TIME)
 
 # --- benchmarks (never part of make test) ----------------------------------
 BENCH_MB    ?= 100
@@ -239,7 +365,7 @@ format:
 	  $(wildcard include/*.h src/*/*.c src/*/*.h tests/*/*.c)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(VG_BUILD) $(FUZZ_BUILD)
 
 # --- evaluation against the development corpus -----------------------------
 # Not part of `make test`: measures extraction against the hand-checked truth

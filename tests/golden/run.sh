@@ -7,7 +7,8 @@
 #   status  the expected exit status
 # Updating an expected file is a reviewed change: read the diff first.
 # With GOLDEN_WRAP set (e.g. "valgrind -q --error-exitcode=99"), the binary
-# runs under it.
+# runs under it; GOLDEN_CASE names the case in its environment (make
+# valgrind names its logs after it).
 set -u
 bin=${1:?usage: run.sh path/to/citegraph}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -24,7 +25,7 @@ failed=0
 for dir in tests/golden/*/; do
     name=$(basename "$dir")
     [ -f "$dir/cmd" ] || continue
-    CITEGRAPH=$bin TMPDIR=$tmp LC_ALL=C sh "$dir/cmd" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+    GOLDEN_CASE=$name CITEGRAPH=$bin TMPDIR=$tmp LC_ALL=C sh "$dir/cmd" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
     status=$?
     ok=1
     if ! cmp -s "$tmp/stdout" "$dir/stdout"; then
