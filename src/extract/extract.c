@@ -250,10 +250,31 @@ cite_extract_doc_limited(struct cite_doc *doc, const struct cite_text *t,
                        lang == CITE_LANG_UNKNOWN ? "unknown" : cite_lang_code(lang));
         lt = &cite_i_lang_en;
     }
-    cite_i_run_limited(doc, t, lt,
-                       lim != NULL ? lim->id_length : CITE_LIMIT_ID_LENGTH,
-                       sink);
+    size_t idmax = lim != NULL ? lim->id_length : CITE_LIMIT_ID_LENGTH;
+    cite_i_run_limited(doc, t, lt, idmax, sink);
+    /* an id the YAML reader would refuse is never written: a target, or
+     * the document's own (from a masthead gone wrong, or a file name) */
+    size_t w = 0;
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        const struct cite_ref *ref = &doc->refs[r];
+        if (strlen(ref->target) > idmax) {
+            cite_text_diag(t, sink, CITE_D_ID_TOO_LONG, ref->offset,
+                           "'%.40s...' is %zu bytes long, over the id-length "
+                           "limit of %zu; not read as a citation",
+                           ref->target, strlen(ref->target), idmax);
+            continue;
+        }
+        doc->refs[w++] = doc->refs[r];
+    }
+    doc->nrefs = w;
     cite_i_finish(doc, t, sink);
+    if (doc->info.id != NULL && strlen(doc->info.id) > idmax) {
+        cite_diag_emit(sink, CITE_D_ID_TOO_LONG, t->path, 0, 0, 0,
+                       "the document's own symbol '%.40s...' is %zu bytes "
+                       "long, over the id-length limit of %zu; left out",
+                       doc->info.id, strlen(doc->info.id), idmax);
+        doc->info.id = NULL;
+    }
 }
 
 const char *

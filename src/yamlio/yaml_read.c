@@ -1329,6 +1329,14 @@ slurp(FILE *f, const char *path, const struct cite_limits *lim,
     return 0;
 }
 
+static int
+take_into_corpus(void *ctx, struct cite_doc *doc, size_t consumed)
+{
+    (void)consumed;
+    *cite_corpus_add(ctx) = *doc;
+    return 0;
+}
+
 int
 cite_yaml_read_mem(struct cite_corpus *corpus, const char *buf, size_t n,
                    const char *path, const struct cite_diag_sink *sink)
@@ -1342,16 +1350,11 @@ cite_yaml_read_mem_limited(struct cite_corpus *corpus, const char *buf,
                            const struct cite_limits *lim,
                            const struct cite_diag_sink *sink)
 {
-    struct cite_limits def;
-    if (lim == NULL) {
-        cite_limits_init(&def);
-        lim = &def;
-    }
-    /* what extract wrote, as it wrote it, takes the fast path */
-    if (buf != NULL && cite_i_yaml_fast_read(corpus, buf, n, lim) == 0) {
-        return 0;
-    }
-    return read_mem(buf, n, path, lim, sink, read_stream, corpus);
+    /* the same path as a document at a time: what extract wrote, as it
+     * wrote it, is read line by line, and the rest by libyaml */
+    int rc = cite_yaml_read_each(buf != NULL ? buf : "", buf != NULL ? n : 0,
+                                 path, lim, sink, take_into_corpus, corpus);
+    return rc < 0 ? -1 : 0;
 }
 
 int
