@@ -109,8 +109,10 @@ attach_sources(struct cite_report *rep, const struct cli_pathlist *texts)
     size_t len = 0;
     /* the texts, sorted, so that a finding's file is found in log n */
     char **sorted = cite_i_xreallocarray(NULL, texts->n + 1, sizeof *sorted);
-    memcpy(sorted, texts->v, texts->n * sizeof *sorted);
-    qsort(sorted, texts->n, sizeof *sorted, by_path);
+    if (texts->n > 0) {
+        memcpy(sorted, texts->v, texts->n * sizeof *sorted);
+        qsort(sorted, texts->n, sizeof *sorted, by_path);
+    }
     for (size_t i = 0; i < rep->n; i++) {
         struct cite_report_item *it = &rep->items[i];
         if (it->source_line != NULL || it->file == NULL || it->line == 0) {
