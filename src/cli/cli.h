@@ -121,6 +121,9 @@ void cli_stdout_failed(int err);
  * after a message "CMD: ..." (exit 2).
  */
 extern struct cite_limits cli_limits;
+/* Reports path as over the file-size limit [file-too-large], as the
+ * library does. */
+void cli_too_large(const char *path, const struct cite_diag_sink *sink);
 int cli_parse_limit(const char *cmd, const char *arg);
 #define CLI_LIMIT_HELP                                                       \
     "      --limit NAME=N   raise a limit: file-size (bytes, or with K, M,\n" \

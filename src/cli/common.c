@@ -262,9 +262,8 @@ cli_fopen_read(const char *path)
     return f;
 }
 
-/* Reports a file over the file-size limit, as the library would. */
-static void
-too_large(const char *path, const struct cite_diag_sink *sink)
+void
+cli_too_large(const char *path, const struct cite_diag_sink *sink)
 {
     cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
                    "'%s' is larger than the file-size limit of %zu bytes; "
@@ -278,7 +277,7 @@ cli_load_text(struct cite_text *t, const char *path,
 {
     if (cite_text_load_max(t, path, cli_limits.file_size) != 0) {
         if (errno == EFBIG) {
-            too_large(path, sink);
+            cli_too_large(path, sink);
             return EXIT_FINDINGS;
         }
         cli_error("%s: %s", path, strerror(errno));
@@ -436,7 +435,7 @@ load_yaml(const struct sink_docs *out, const char *path,
                 break;
             }
             if ((size_t)got > cli_limits.file_size - b.len) {
-                too_large(path, sink); /* a pipe over the limit */
+                cli_too_large(path, sink); /* a pipe over the limit */
                 rc = -1;
                 break;
             }

@@ -108,10 +108,7 @@ int
 cli_job_report(struct cli_job *j, const struct cite_diag_sink *sink)
 {
     if (j->err == EFBIG) {
-        cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, j->path, 0, 0, 0,
-                       "'%s' is larger than the file-size limit of %zu "
-                       "bytes; not read",
-                       j->path, cli_limits.file_size);
+        cli_too_large(j->path, sink);
         return EXIT_FINDINGS;
     }
     if (j->err != 0) {

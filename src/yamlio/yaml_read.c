@@ -1303,6 +1303,15 @@ read_mem(const char *buf, size_t n, const char *path,
     return rc;
 }
 
+static void
+too_large(const char *path, size_t max, const struct cite_diag_sink *sink)
+{
+    cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
+                   "'%s' is larger than the file-size limit of %zu bytes; "
+                   "not read",
+                   path != NULL ? path : "-", max);
+}
+
 /* Reads all of f into b; reports a read error or a file over the limit. */
 static int
 slurp(FILE *f, const char *path, const struct cite_limits *lim,
@@ -1313,10 +1322,7 @@ slurp(FILE *f, const char *path, const struct cite_limits *lim,
     size_t max = lim != NULL ? lim->file_size : CITE_LIMIT_FILE_SIZE;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (n > max - b->len) {
-            cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
-                           "'%s' is larger than the file-size limit of %zu "
-                           "bytes; not read",
-                           path != NULL ? path : "-", max);
+            too_large(path, max, sink);
             return -1;
         }
         cite_i_buf_add(b, chunk, n);
@@ -1376,10 +1382,7 @@ cite_yaml_read_each(const char *buf, size_t n, const char *path,
         lim = &def;
     }
     if (n > lim->file_size) {
-        cite_diag_emit(sink, CITE_D_FILE_TOO_LARGE, path, 0, 0, 0,
-                       "'%s' is larger than the file-size limit of %zu "
-                       "bytes; not read",
-                       path != NULL ? path : "-", lim->file_size);
+        too_large(path, lim->file_size, sink);
         return -1;
     }
     size_t done = 0;
