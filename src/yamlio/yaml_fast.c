@@ -251,16 +251,9 @@ scalar(struct fast *f, const char *s, const char *e, int flow,
         }
         cite_i_buf_add(&f->val, s, n);
         *after = q;
-        if (f->val.ptr == NULL) {
-            cite_i_buf_addc(&f->val, '\0');
-            cite_i_buf_reset(&f->val);
-        }
         return 1;
     }
-    if (f->val.ptr == NULL) {
-        cite_i_buf_addc(&f->val, '\0'); /* "" */
-        cite_i_buf_reset(&f->val);
-    }
+    cite_i_buf_add(&f->val, "", 0); /* "" or '' still gives a string */
     return 1;
 }
 

@@ -230,18 +230,24 @@ kv_uint(struct cite_yaml_writer *w, const char *k, unsigned long long v)
     return key(w, k) && scalar(w, num, Q_PLAIN);
 }
 
-static int
-kv_date(struct cite_yaml_writer *w, const char *k, const char *date)
+/* A real date is written plain, as the format shows; anything else goes
+ * through the string rules so it still reads back as itself. */
+static enum quoting
+date_quoting(const char *date)
 {
     int y, m, d;
     char check[CITE_DATE_LEN];
-    /* a real date is written plain, as the format shows; anything else
-     * goes through the string rules so it still reads back as itself */
-    if (strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-        cite_i_date_format(check, y, m, d) && strcmp(check, date) == 0) {
-        return kv_str(w, k, date, Q_PLAIN);
-    }
-    return kv_str(w, k, date, Q_AUTO);
+    return strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+                   cite_i_date_format(check, y, m, d) &&
+                   strcmp(check, date) == 0
+               ? Q_PLAIN
+               : Q_AUTO;
+}
+
+static int
+kv_date(struct cite_yaml_writer *w, const char *k, const char *date)
+{
+    return kv_str(w, k, date, date_quoting(date));
 }
 
 static int
@@ -461,13 +467,7 @@ static int
 direct_date(struct cite_i_buf *b, const char *indent, const char *k,
             const char *date)
 {
-    int y, m, d;
-    char check[CITE_DATE_LEN];
-    if (strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-        cite_i_date_format(check, y, m, d) && strcmp(check, date) == 0) {
-        return direct_kv(b, indent, k, date, Q_PLAIN);
-    }
-    return direct_kv(b, indent, k, date, Q_AUTO);
+    return direct_kv(b, indent, k, date, date_quoting(date));
 }
 
 /* The doc as cite_yaml_write_doc() writes it through libyaml, or 0. */
