@@ -58,6 +58,28 @@ struct kw_index {
      * Multilingual Plane only), so that most characters are ruled out by
      * one test: every character of a Chinese text is looked up */
     unsigned char first[0x10000 / 8];
+    /* languages with spaces between words: the letters each keyword
+     * opens with (up to its first non-letter), so that a word none of them
+     * can open is a word at once, without a keyword attempt */
+    struct kw_word *words; /* open addressing, nwords slots (a power of 2) */
+    size_t nwords;
+    uint64_t stem_lens;    /* bit n: some stem has n code points */
+    size_t max_run;        /* the longest run, in code points */
+};
+
+/*
+ * The opening run of a keyword: its letters up to the first non-letter,
+ * folded as the text is.  exact: the word must be the run itself (a space,
+ * a hyphen, an apostrophe or the end follows, and the keyword takes no
+ * more letters); else a stem: the word must start with it.
+ */
+struct kw_word {
+    uint32_t hash;  /* 0: an empty slot */
+    uint16_t n;     /* code points */
+    uint8_t stem;
+    const unsigned *cp;
+    /* the one keyword opening so, when it is the run itself (exact) */
+    const struct kw *only;
 };
 
 static unsigned
@@ -125,10 +147,13 @@ is_han(unsigned c)
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-static int
+static inline int
 is_letter(unsigned c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+    if (c < 0x80) {
+        return (unsigned)((c | 0x20) - 'a') < 26;
+    }
+    return
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
            (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F) ||
            (c >= 0x620 && c <= 0x65F) || (c >= 0x66E && c <= 0x6D3) ||
@@ -250,6 +275,138 @@ list_add(struct kw_entry **list, const struct kw_entry *e)
     (*list)[n + 1].kw = NULL;
 }
 
+#define WORD_HASH0 2166136261u
+
+static uint32_t
+word_hash_step(uint32_t h, unsigned cp)
+{
+    return (h ^ cp) * 16777619u;
+}
+
+static uint32_t
+word_hash_final(uint32_t h)
+{
+    return h == 0 ? 1 : h; /* 0 marks an empty slot */
+}
+
+/* The slot of the run cp[0..n) (stem or exact) in ix->words. */
+static const struct kw_word *
+words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t n,
+            int stem)
+{
+    size_t mask = ix->nwords - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+        const struct kw_word *w = &ix->words[k];
+        if (w->hash == 0) {
+            return w;
+        }
+        if (w->hash == hash && w->n == n && w->stem == stem &&
+            memcmp(w->cp, cp, n * sizeof *cp) == 0) {
+            return w;
+        }
+    }
+}
+
+/* Adds keyword k's opening run to ix->words (a table of nwords slots). */
+static void
+words_add(struct kw_index *ix, const struct kw *k)
+{
+    const unsigned char *p = (const unsigned char *)k->text;
+    size_t len = strlen(k->text);
+    unsigned *cp = cite_i_xmalloc((len + 1) * sizeof *cp);
+    size_t n = 0;
+    uint32_t h = WORD_HASH0;
+    while (*p != '\0') {
+        unsigned c;
+        size_t l = cite_i_utf8_decode(p, len - (size_t)(p - (const unsigned char *)k->text), &c);
+        if (!is_letter(c)) {
+            break;
+        }
+        cp[n++] = c;
+        h = word_hash_step(h, c);
+        p += l;
+    }
+    if (n == 0) {
+        /* opens with no letter: never tried where a word starts */
+        free(cp);
+        return;
+    }
+    int stem = *p == '*' || (*p == '\0' && k->prefix);
+    h = word_hash_final(h);
+    struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, n, stem);
+    if (w->hash != 0) {
+        free(cp);
+        w->only = NULL; /* another keyword opens the same way */
+        return;
+    }
+    w->only = *p == '\0' && !stem ? k : NULL;
+    w->hash = h;
+    w->n = (uint16_t)n;
+    w->stem = (uint8_t)stem;
+    w->cp = cp;
+    if (stem && n < 64) {
+        ix->stem_lens |= (uint64_t)1 << n;
+    }
+    if (n > ix->max_run) {
+        ix->max_run = n;
+    }
+}
+
+/*
+ * Whether a keyword may start at s[i], the first letter of a word, in a
+ * language with spaces between words: 0 when no keyword opens with the
+ * word's letters, and then *end is where the word ends; 2 when the word
+ * is a keyword that no other keyword opens with, *only, and *end its end;
+ * 1 when kw_find() must say.  Exact: kw_match() compares a keyword's
+ * letters one by one with the text's, folded, and lets nothing in between
+ * but a hyphen at a line end, which this answers 1 to.
+ */
+static int
+word_may_open(const struct kw_index *ix, const char *s, size_t i, size_t to,
+              size_t *end, const struct kw **only)
+{
+    unsigned buf[64];
+    size_t n = 0;
+    uint32_t h = WORD_HASH0;
+    size_t j = i;
+    size_t cap = ix->max_run < 64 ? ix->max_run : 64;
+    while (j < to) {
+        unsigned c = (unsigned char)s[j];
+        size_t l = 1;
+        if (c >= 0x80) {
+            l = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c);
+        }
+        if (!is_letter(c)) {
+            break;
+        }
+        j += l;
+        if (n < cap) {
+            unsigned f = fold(c);
+            buf[n++] = f;
+            h = word_hash_step(h, f);
+            if ((ix->stem_lens >> n & 1) &&
+                words_probe(ix, word_hash_final(h), buf, n, 1)->hash != 0) {
+                return 1;
+            }
+        } else {
+            n = cap + 1; /* longer than any run: only the end matters now */
+        }
+    }
+    if (j < to && s[j] == '-') {
+        return 1; /* perhaps a word hyphenated at a line end */
+    }
+    *end = j;
+    if (n > cap) {
+        return 0;
+    }
+    const struct kw_word *w = words_probe(ix, word_hash_final(h), buf, n, 0);
+    if (w->hash == 0) {
+        return 0;
+    }
+    *only = w->only;
+    return w->only != NULL ? 2 : 1;
+}
+
 static const struct kw_index *
 kw_index_get(const struct lang_table *lt)
 {
@@ -308,6 +465,16 @@ kw_index_get(const struct lang_table *lt)
         }
     }
     free(home);
+    if (!lt->no_spaces && lt->proclitics == NULL) {
+        ix->nwords = 64;
+        while (ix->nwords < 4 * lt->nkws) {
+            ix->nwords *= 2;
+        }
+        ix->words = cite_i_xcalloc(ix->nwords, sizeof *ix->words);
+        for (size_t i = 0; i < lt->nkws; i++) {
+            words_add(ix, &lt->kws[i]);
+        }
+    }
     ix->lt = lt;
     return ix;
 }
@@ -883,6 +1050,21 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 continue;
             }
         }
+        size_t wend = 0; /* where the word ends, when word_may_open() said */
+        if (word_start && ix->words != NULL && is_letter(c)) {
+            switch (word_may_open(ix, s, i, to, &wend, &k)) {
+            case 0:
+                word_start = 0; /* a word no keyword opens with */
+                break;
+            case 2:
+                klen = wend - i; /* a keyword and nothing else */
+                word_start = 0;
+                break;
+            default:
+                wend = 0;
+                break;
+            }
+        }
         if (word_start) {
             k = kw_find(ix, c, s, i, to, &klen);
             /* Arabic: وبالإعلان = و + ب + الإعلان */
@@ -960,7 +1142,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             continue;
         }
         if (is_letter(c)) {
-            size_t j = i;
+            size_t j = wend > i ? wend : i;
             int upper = c >= 'A' && c <= 'Z';
             while (j < to) {
                 unsigned c2;
