@@ -6,6 +6,7 @@
  * a few common words.  Languages without a table yet fall back to English
  * with a diagnostic, so extraction stays total.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,21 @@ cite_extract_detect_lang(const struct cite_text *t)
     /* the first 32 KB say which language it is: thousands of words */
     size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
     for (size_t i = t->start; i < n;) {
+        if (i + 8 <= n) {
+            /* eight ASCII bytes at once: the letters among them */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080u) == 0) {
+                const uint64_t ones = 0x0101010101010101u;
+                uint64_t x = w | 0x2020202020202020u;  /* bytes < 0x80 */
+                uint64_t ge_a = x + ones * (0x80 - 'a'); /* high bit: >= 'a' */
+                uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
+                uint64_t hit = (ge_a & ~gt_z & ones * 0x80) >> 7; /* 0 or 1 a byte */
+                latin += (size_t)((hit * ones) >> 56);
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) {
             latin += (unsigned)((s[i] | 0x20) - 'a') < 26;
             i++;
@@ -89,25 +105,31 @@ cite_extract_detect_lang(const struct cite_text *t)
         size_t len;
         int lang; /* 0 en, 1 fr, 2 es */
     } words[] = {
-        {"the ", 4, 0}, {"of ", 3, 0},  {"and ", 4, 0}, {"resolution", 10, 0},
-        {"les ", 4, 1}, {"des ", 4, 1}, {"et ", 3, 1},  {"du ", 3, 1},
-        {"los ", 4, 2}, {"las ", 4, 2}, {"del ", 4, 2}, {"y ", 2, 2},
+        /* by first letter: see the switch below */
+        {"and ", 4, 0}, {"des ", 4, 1}, {"du ", 3, 1},  {"del ", 4, 2},
+        {"et ", 3, 1},  {"les ", 4, 1}, {"los ", 4, 2}, {"las ", 4, 2},
+        {"of ", 3, 0},  {"resolution", 10, 0}, {"the ", 4, 0}, {"y ", 2, 2},
     };
     size_t count[3] = {0, 0, 0};
     const char *end = t->bytes + t->len;
     for (const char *p = t->bytes + t->start;
          p < t->bytes + n && (p = memchr(p, ' ', (size_t)(t->bytes + n - p))) != NULL;
          p++) {
-        char c = p + 1 < end ? p[1] : '\0';
-        if (c != 't' && c != 'o' && c != 'a' && c != 'r' && c != 'l' &&
-            c != 'd' && c != 'e' && c != 'y') {
-            continue;
+        size_t lo, hi; /* the words starting with the next letter */
+        switch (p + 1 < end ? p[1] : '\0') {
+        case 'a': lo = 0, hi = 1; break;
+        case 'd': lo = 1, hi = 4; break;
+        case 'e': lo = 4, hi = 5; break;
+        case 'l': lo = 5, hi = 8; break;
+        case 'o': lo = 8, hi = 9; break;
+        case 'r': lo = 9, hi = 10; break;
+        case 't': lo = 10, hi = 11; break;
+        case 'y': lo = 11, hi = 12; break;
+        default: continue;
         }
-        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
-            const char *x = words[w].w;
+        for (size_t w = lo; w < hi; w++) {
             size_t wl = words[w].len;
-            if (x[0] == c && (size_t)(end - p - 1) >= wl &&
-                memcmp(p + 1, x, wl) == 0) {
+            if ((size_t)(end - p - 1) >= wl && memcmp(p + 1, words[w].w, wl) == 0) {
                 count[words[w].lang]++;
             }
         }

@@ -78,8 +78,18 @@ struct kw_word {
     uint16_t n;     /* code points */
     uint8_t stem;
     const unsigned *cp;
-    /* the one keyword opening so, when it is the run itself (exact) */
-    const struct kw *only;
+    /* exact runs: the keywords opening so, longest first (the order
+     * kw_find() tries them in) */
+    struct kw_cand *cand;
+    size_t ncand;
+};
+
+/* A keyword in the list of its opening run. */
+struct kw_cand {
+    const struct kw *kw;
+    size_t run;      /* bytes of its text that the run takes */
+    unsigned next;   /* after a space: the next word's first code point;
+                        0 when anything may follow */
 };
 
 static unsigned
@@ -88,7 +98,7 @@ pair_hash(unsigned first, unsigned second)
     return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 20 & (NPAIR - 1);
 }
 
-static unsigned
+static inline unsigned
 fold(unsigned c)
 {
     if (c >= 'A' && c <= 'Z') {
@@ -109,9 +119,12 @@ fold(unsigned c)
     return c;
 }
 
-static int
+static inline int
 is_space(unsigned c)
 {
+    if (c < 0x80) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+    }
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
            c == 0x202F || c == 0x205F || c == 0xFEFF ||
@@ -122,7 +135,7 @@ is_space(unsigned c)
            (c >= 0x2066 && c <= 0x2069) || (c >= 0x202A && c <= 0x202E);
 }
 
-static int
+static inline int
 digit_value(unsigned c)
 {
     if (c >= '0' && c <= '9') {
@@ -140,7 +153,7 @@ digit_value(unsigned c)
     return -1;
 }
 
-static int
+static inline int
 is_han(unsigned c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -335,41 +348,58 @@ words_add(struct kw_index *ix, const struct kw *k)
     h = word_hash_final(h);
     struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, n, stem);
     if (w->hash != 0) {
-        free(cp);
-        w->only = NULL; /* another keyword opens the same way */
-        return;
+        free(cp); /* another keyword opens the same way */
+    } else {
+        w->hash = h;
+        w->n = (uint16_t)n;
+        w->stem = (uint8_t)stem;
+        w->cp = cp;
+        if (stem && n < 64) {
+            ix->stem_lens |= (uint64_t)1 << n;
+        }
+        if (n > ix->max_run) {
+            ix->max_run = n;
+        }
     }
-    w->only = *p == '\0' && !stem ? k : NULL;
-    w->hash = h;
-    w->n = (uint16_t)n;
-    w->stem = (uint8_t)stem;
-    w->cp = cp;
-    if (stem && n < 64) {
-        ix->stem_lens |= (uint64_t)1 << n;
+    if (stem) {
+        return; /* a stem leaves the word to kw_find() */
     }
-    if (n > ix->max_run) {
-        ix->max_run = n;
+    struct kw_cand c = {k, (size_t)(p - (const unsigned char *)k->text), 0};
+    if (*p == ' ') {
+        unsigned next;
+        cite_i_utf8_decode(p + 1, strlen((const char *)p + 1), &next);
+        c.next = next == '\'' || next == '*' || next == ' ' ? 0 : next;
     }
+    /* longest first, then in table order, as in the buckets */
+    w->cand = cite_i_xreallocarray(w->cand, w->ncand + 1, sizeof *w->cand);
+    size_t at = w->ncand++;
+    while (at > 0 && strlen(w->cand[at - 1].kw->text) < strlen(k->text)) {
+        w->cand[at] = w->cand[at - 1];
+        at--;
+    }
+    w->cand[at] = c;
 }
 
 /*
- * Whether a keyword may start at s[i], the first letter of a word, in a
- * language with spaces between words: 0 when no keyword opens with the
- * word's letters, and then *end is where the word ends; 2 when the word
- * is a keyword that no other keyword opens with, *only, and *end its end;
- * 1 when kw_find() must say.  Exact: kw_match() compares a keyword's
- * letters one by one with the text's, folded, and lets nothing in between
- * but a hyphen at a line end, which this answers 1 to.
+ * What keyword may start at s[i], the first letter of a word, in a
+ * language with spaces between words.  Returns the exact run the word is
+ * (its keywords are the only ones that may match), or NULL with *stem 0
+ * when no keyword opens with the word's letters, or NULL with *stem 1 when
+ * kw_find() must say (a stem matches, or a hyphen may join the word to the
+ * next line).  *end is where the word ends.  Exact: kw_match() compares a
+ * keyword's letters one by one with the text's, folded, and lets nothing
+ * in between but a hyphen at a line end.
  */
-static int
-word_may_open(const struct kw_index *ix, const char *s, size_t i, size_t to,
-              size_t *end, const struct kw **only)
+static const struct kw_word *
+word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *end,
+         int *stem)
 {
     unsigned buf[64];
     size_t n = 0;
     uint32_t h = WORD_HASH0;
     size_t j = i;
     size_t cap = ix->max_run < 64 ? ix->max_run : 64;
+    *stem = 0;
     while (j < to) {
         unsigned c = (unsigned char)s[j];
         size_t l = 1;
@@ -386,25 +416,23 @@ word_may_open(const struct kw_index *ix, const char *s, size_t i, size_t to,
             h = word_hash_step(h, f);
             if ((ix->stem_lens >> n & 1) &&
                 words_probe(ix, word_hash_final(h), buf, n, 1)->hash != 0) {
-                return 1;
+                *stem = 1;
+                return NULL;
             }
         } else {
             n = cap + 1; /* longer than any run: only the end matters now */
         }
     }
-    if (j < to && s[j] == '-') {
-        return 1; /* perhaps a word hyphenated at a line end */
-    }
     *end = j;
+    if (j < to && s[j] == '-') {
+        *stem = 1; /* perhaps a word hyphenated at a line end */
+        return NULL;
+    }
     if (n > cap) {
-        return 0;
+        return NULL;
     }
     const struct kw_word *w = words_probe(ix, word_hash_final(h), buf, n, 0);
-    if (w->hash == 0) {
-        return 0;
-    }
-    *only = w->only;
-    return w->only != NULL ? 2 : 1;
+    return w->hash != 0 ? w : NULL;
 }
 
 static const struct kw_index *
@@ -479,6 +507,14 @@ kw_index_get(const struct lang_table *lt)
     return ix;
 }
 
+static int word_index = 1;
+
+void
+cite_i_lex_word_index(int on)
+{
+    word_index = on;
+}
+
 void
 cite_i_lex_init(const struct lang_table *lt)
 {
@@ -489,11 +525,23 @@ cite_i_lex_init(const struct lang_table *lt)
  * Tries keyword k at s[i..to).  Returns the number of bytes matched, or 0.
  */
 static size_t
+kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
+            const char *s, size_t i, size_t j, size_t to);
+
+static size_t
 kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
          size_t i, size_t to)
 {
-    const unsigned char *p = (const unsigned char *)k->text;
-    size_t j = i;
+    return kw_match_at(lt, k, 0, s, i, i, to);
+}
+
+/* The same, from byte kfrom of the keyword and j of the text, the two
+ * having matched so far from i. */
+static size_t
+kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
+            const char *s, size_t i, size_t j, size_t to)
+{
+    const unsigned char *p = (const unsigned char *)k->text + kfrom;
     while (*p != '\0') {
         unsigned char tb = j < to ? (unsigned char)s[j] : 0;
         if (*p < 0x80 && *p != ' ' && *p != '*' && (tb | 0x20) >= 'a' &&
@@ -596,6 +644,49 @@ kw_match(const struct lang_table *lt, const struct kw *k, const char *s,
         }
     }
     return j - i;
+}
+
+/*
+ * kw_find() where word_run() said that the word s[i..end) is run w: its
+ * keywords in their order, each from the end of the run; a keyword that
+ * goes on with another word is skipped at once when the text's next word
+ * starts otherwise.
+ */
+static const struct kw *
+kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
+            size_t i, size_t end, size_t to, size_t *len)
+{
+    unsigned next = 0; /* the next word's first code point, folded */
+    int have_next = 0;
+    for (size_t k = 0; k < w->ncand; k++) {
+        const struct kw_cand *c = &w->cand[k];
+        if (c->next != 0) {
+            if (!have_next) {
+                size_t j = end;
+                unsigned cp = 0;
+                while (j < to) {
+                    size_t l = cite_i_utf8_decode((const unsigned char *)s + j,
+                                                  to - j, &cp);
+                    if (!is_space(cp) && cp != '\n') {
+                        break;
+                    }
+                    j += l;
+                }
+                /* no space, a hyphen or the end: left to kw_match() */
+                next = j > end && j < to && cp != '-' ? fold(cp) : 0;
+                have_next = 1;
+            }
+            if (next != 0 && next != c->next) {
+                continue;
+            }
+        }
+        size_t n = kw_match_at(ix->lt, c->kw, c->run, s, i, end, to);
+        if (n > 0) {
+            *len = n;
+            return c->kw;
+        }
+    }
+    return NULL;
 }
 
 static const struct kw *
@@ -1050,19 +1141,13 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 continue;
             }
         }
-        size_t wend = 0; /* where the word ends, when word_may_open() said */
-        if (word_start && ix->words != NULL && is_letter(c)) {
-            switch (word_may_open(ix, s, i, to, &wend, &k)) {
-            case 0:
-                word_start = 0; /* a word no keyword opens with */
-                break;
-            case 2:
-                klen = wend - i; /* a keyword and nothing else */
-                word_start = 0;
-                break;
-            default:
-                wend = 0;
-                break;
+        size_t wend = 0; /* where the word ends, when word_run() said */
+        if (word_start && ix->words != NULL && word_index && is_letter(c)) {
+            int stem;
+            const struct kw_word *w = word_run(ix, s, i, to, &wend, &stem);
+            if (!stem) {
+                k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
+                word_start = 0; /* no other keyword may start here */
             }
         }
         if (word_start) {

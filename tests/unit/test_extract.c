@@ -398,6 +398,109 @@ test_extraction_is_total_on_junk(void **state)
     }
 }
 
+/* Tokens of s[0..n) in lt, into tb (emptied first). */
+static void
+lex_all(const struct lang_table *lt, const char *s, size_t n, struct tok_buf *tb)
+{
+    int at_break = 1;
+    tb->n = 0;
+    size_t off = 0;
+    while (off < n) {
+        off = cite_i_lex(lt, s, off, n, tb, (size_t)1 << 28, &at_break);
+    }
+}
+
+/* Appends keyword k's text to b as it may stand in a text: form 0 as
+ * written, 1 Title case, 2 UPPER case (ASCII letters), 3 hyphenated at a
+ * line end after its second byte, 4 with more letters after it. */
+static void
+add_form(struct cite_i_buf *b, const char *kw, int form)
+{
+    size_t n = strlen(kw);
+    for (size_t i = 0; i < n; i++) {
+        char ch = kw[i];
+        if (ch == '*') {
+            cite_i_buf_adds(b, "ями");
+            continue;
+        }
+        if (ch >= 'a' && ch <= 'z' && (form == 2 || (form == 1 && i == 0))) {
+            ch = (char)(ch - 32);
+        }
+        cite_i_buf_addc(b, ch);
+        if (form == 3 && i == 1 && (unsigned char)kw[2] < 0x80 && kw[2] != ' ') {
+            cite_i_buf_adds(b, "-\n");
+        }
+    }
+    if (form == 4) {
+        cite_i_buf_adds(b, "ing");
+    }
+}
+
+/*
+ * A word is first looked up by its letters as a whole, and only the
+ * keywords opening with them are tried: the tokens must be exactly those
+ * of trying every keyword, for every keyword of every table, in every
+ * form, against the text before it and after it.
+ */
+static void
+test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
+{
+    (void)state;
+    static const char *const around[][2] = {
+        {"", " x"}, {"the ", "\n"}, {"(", ")"}, {"\"", "\","},
+        {"of the ", " and the General Assembly"}, {"l'", "s"}, {"", "-"},
+        {"its ", " of 5 May"}, {"", "  \n  resolution 5/1"},
+    };
+    enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES,
+                              CITE_LANG_RU, CITE_LANG_AR, CITE_LANG_ZH};
+    size_t checked = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        const struct lang_table *lt = cite_i_lang_table(langs[l]);
+        struct cite_i_buf b = CITE_I_BUF_INIT;
+        for (size_t k = 0; k < lt->nkws; k++) {
+            for (int form = 0; form < 5; form++) {
+                for (size_t a = 0; a < sizeof around / sizeof around[0]; a++) {
+                    cite_i_buf_adds(&b, around[a][0]);
+                    add_form(&b, lt->kws[k].text, form);
+                    cite_i_buf_adds(&b, around[a][1]);
+                    cite_i_buf_addc(&b, a % 3 == 0 ? '\n' : ' ');
+                }
+            }
+            /* and each keyword against the next, with nothing between */
+            cite_i_buf_adds(&b, lt->kws[k].text);
+            cite_i_buf_adds(&b, k + 1 < lt->nkws ? lt->kws[k + 1].text : "");
+            cite_i_buf_addc(&b, '\n');
+        }
+        struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+        cite_i_lex_word_index(1);
+        lex_all(lt, b.ptr, b.len, &fast);
+        cite_i_lex_word_index(0);
+        lex_all(lt, b.ptr, b.len, &slow);
+        cite_i_lex_word_index(1);
+        assert_int_equal(fast.n, slow.n);
+        size_t kws = 0;
+        for (size_t i = 0; i < fast.n; i++) {
+            const struct tok *f = &fast.v[i], *w = &slow.v[i];
+            if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
+                f->flags != w->flags || f->kw != w->kw || f->val != w->val) {
+                fail_msg("%s: token %zu at byte %zu: kind %d/%d, length %u/%u, "
+                         "keyword '%s'/'%s'", lt->code, i, w->off, f->kind, w->kind,
+                         (unsigned)f->len, (unsigned)w->len,
+                         f->kind == T_KW ? f->kw->text : "-",
+                         w->kind == T_KW ? w->kw->text : "-");
+            }
+            kws += f->kind == T_KW;
+        }
+        /* the texts are mostly keywords: the comparison is not vacuous */
+        assert_true(kws > 5 * lt->nkws);
+        checked += fast.n;
+        free(fast.v);
+        free(slow.v);
+        cite_i_buf_release(&b);
+    }
+    assert_true(checked > 10000);
+}
+
 int
 main(void)
 {
@@ -424,6 +527,7 @@ main(void)
         cmocka_unit_test(test_arabic_idh_marks_a_preambular_paragraph),
         cmocka_unit_test(test_language_detection),
         cmocka_unit_test(test_extraction_is_total_on_junk),
+        cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
