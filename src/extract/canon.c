@@ -15,6 +15,7 @@
  *   E/RES|DEC/<year>/<n>, E/RES/<n>(<ROMAN>)  Economic and Social Council
  *   anything else              as printed, white space removed
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,57 @@ kind_part(enum cite_type type)
     }
 }
 
+/*
+ * snprintf() for the formats below, which hold only "%s" and "%ld": ids
+ * are made for every citation, and the C library's formatter costs more
+ * than the rest of their making.  Returns the length the whole would
+ * take; out holds as much as fits, NUL-ended.
+ */
+static int
+canon_fmt(char *out, size_t outlen, const char *fmt, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, fmt);
+    for (const char *f = fmt; *f != '\0'; f++) {
+        char num[24];
+        const char *s;
+        size_t sl;
+        if (f[0] == '%' && f[1] == 's') {
+            s = va_arg(ap, const char *);
+            sl = strlen(s);
+            f++;
+        } else if (f[0] == '%' && f[1] == 'l' && f[2] == 'd') {
+            long v = va_arg(ap, long);
+            unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+            size_t k = sizeof num;
+            do {
+                num[--k] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u != 0);
+            if (v < 0) {
+                num[--k] = '-';
+            }
+            s = num + k;
+            sl = sizeof num - k;
+            f += 2;
+        } else {
+            s = f;
+            sl = 1;
+        }
+        for (size_t i = 0; i < sl; i++, n++) {
+            if (n + 1 < outlen) {
+                out[n] = s[i];
+            }
+        }
+    }
+    va_end(ap);
+    if (outlen > 0) {
+        out[n < outlen ? n : outlen - 1] = '\0';
+    }
+    return (int)n;
+}
+
 int
 cite_i_canonical_id(char *out, size_t outlen, const struct cite_num *num,
                     enum cite_type type, enum cite_body body)
@@ -43,51 +95,51 @@ cite_i_canonical_id(char *out, size_t outlen, const struct cite_num *num,
     switch (body) {
     case CITE_BODY_SC:
         if (num->shape == NS_YEAR_PAREN && type == CITE_TYPE_RESOLUTION) {
-            n = snprintf(out, outlen, "S/RES/%ld(%ld)", num->b, num->a);
+            n = canon_fmt(out, outlen, "S/RES/%ld(%ld)", num->b, num->a);
         } else if (num->shape == NS_SESSION && type == CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "S/PRST/%ld/%ld", num->a, num->b);
+            n = canon_fmt(out, outlen, "S/PRST/%ld/%ld", num->a, num->b);
         }
         break;
     case CITE_BODY_GA:
         if (num->shape == NS_SESSION && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "A/%s/%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "A/%s/%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_ROMAN && type == CITE_TYPE_RESOLUTION) {
             cite_i_roman_format(roman, num->roman);
-            n = snprintf(out, outlen, "A/RES/%ld(%s)", num->b, roman);
+            n = canon_fmt(out, outlen, "A/RES/%ld(%s)", num->b, roman);
         } else if (num->shape == NS_SPECIAL && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "A/%s/S-%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "A/%s/S-%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_EMERGENCY && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "A/%s/ES-%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "A/%s/ES-%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_SPECIAL_ROMAN &&
                    type == CITE_TYPE_RESOLUTION) {
             cite_i_roman_format(roman, num->roman);
-            n = snprintf(out, outlen, "A/RES/%ld(S-%s)", num->b, roman);
+            n = canon_fmt(out, outlen, "A/RES/%ld(S-%s)", num->b, roman);
         }
         break;
     case CITE_BODY_HRC:
         if (num->shape == NS_SESSION) {
-            n = snprintf(out, outlen, "A/HRC/%s/%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "A/HRC/%s/%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_SPECIAL) {
-            n = snprintf(out, outlen, "A/HRC/%s/S-%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "A/HRC/%s/S-%ld/%ld", k, num->a, num->b);
         }
         break;
     case CITE_BODY_CHR:
         if (num->shape == NS_SESSION && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "E/CN.4/%s/%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "E/CN.4/%s/%ld/%ld", k, num->a, num->b);
         }
         break;
     case CITE_BODY_SUBCOM:
         if (num->shape == NS_SESSION && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "E/CN.4/SUB.2/%s/%ld/%ld", k, num->a,
+            n = canon_fmt(out, outlen, "E/CN.4/SUB.2/%s/%ld/%ld", k, num->a,
                          num->b);
         }
         break;
     case CITE_BODY_ECOSOC:
         if (num->shape == NS_SESSION && type != CITE_TYPE_STATEMENT) {
-            n = snprintf(out, outlen, "E/%s/%ld/%ld", k, num->a, num->b);
+            n = canon_fmt(out, outlen, "E/%s/%ld/%ld", k, num->a, num->b);
         } else if (num->shape == NS_ROMAN && type == CITE_TYPE_RESOLUTION) {
             cite_i_roman_format(roman, num->roman);
-            n = snprintf(out, outlen, "E/RES/%ld(%s)", num->b, roman);
+            n = canon_fmt(out, outlen, "E/RES/%ld(%s)", num->b, roman);
         }
         break;
     default:

@@ -175,9 +175,12 @@ is_letter(unsigned c)
 
 /* Value of a Chinese numeral character, -1 if none; 10, 100, 1000 are
  * multipliers. */
-static int
+static inline int
 cnum_value(unsigned c)
 {
+    if (c < 0x25CB) {
+        return -1; /* below the lowest of them: the common case */
+    }
     switch (c) {
     case 0x3007: /* 〇 */
     case 0x25CB: /* ○, a circle typed for zero */
@@ -934,7 +937,7 @@ cyrillic_roman(const char *s, size_t n)
     return cyr ? cite_i_roman_value(buf, m) : 0;
 }
 
-static struct tok *
+static inline struct tok *
 push(struct tok_buf *tb)
 {
     if (tb->n == tb->cap) {
@@ -942,7 +945,7 @@ push(struct tok_buf *tb)
         tb->v = cite_i_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
     }
     struct tok *t = &tb->v[tb->n++];
-    memset(t, 0, sizeof *t);
+    *t = (struct tok){0};
     return t;
 }
 

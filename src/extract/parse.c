@@ -165,7 +165,9 @@ struct ctx {
 static int
 arabic_session_prefix(const struct ctx *c, size_t *j)
 {
-    static const char dal[] = "\xD8\xAF", alif[] = "\xD8\xA5", ta[] = "\xD8\xB7";
+    static const char ta[] = "\xD8\xB7";
+    static const char want2[] = "\xD8\xAF\xD8\xA5";         /* dal alif */
+    static const char want3[] = "\xD8\xAF\xD8\xA5\xD8\xB7"; /* dal alif ta */
     char buf[16];
     size_t n = 0, k = *j;
     while (k < c->v.n && c->v.tk[k].kind == T_WORD && n + c->v.tk[k].len < sizeof buf &&
@@ -174,9 +176,6 @@ arabic_session_prefix(const struct ctx *c, size_t *j)
         n += c->v.tk[k].len;
         k++;
         buf[n] = '\0';
-        char want2[8], want3[8];
-        snprintf(want2, sizeof want2, "%s%s", dal, alif);
-        snprintf(want3, sizeof want3, "%s%s%s", dal, alif, ta);
         if (strcmp(buf, want3) == 0) {
             *j = k;
             return 2;
@@ -1994,10 +1993,25 @@ line_end(const struct ctx *c, size_t i)
     return i;
 }
 
+/* c->where = prefix ("PP", "OP") followed by n */
 static void
-set_where(struct ctx *c, const char *fmt, int n)
+set_where(struct ctx *c, const char *prefix, int n)
 {
-    snprintf(c->where, sizeof c->where, fmt, n);
+    char digits[12];
+    size_t k = sizeof digits;
+    unsigned v = n < 0 ? 0u : (unsigned)n;
+    do {
+        digits[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0 && k > 0);
+    size_t pl = strlen(prefix);
+    size_t dl = sizeof digits - k;
+    if (pl + dl >= sizeof c->where) {
+        dl = sizeof c->where - 1 - pl;
+    }
+    memcpy(c->where, prefix, pl);
+    memcpy(c->where + pl, digits + k, dl);
+    c->where[pl + dl] = '\0';
 }
 
 /* Operative paragraph n begins, opened by verb. */
@@ -2008,7 +2022,7 @@ open_operative(struct ctx *c, int n, enum cite_relation verb)
     c->op = n;
     c->in_footnote = 0;
     c->footnote_zone = 0;
-    set_where(c, "OP%d", n);
+    set_where(c, "OP", n);
     c->rel = verb;
     c->sent_body = CITE_BODY_NONE;
     c->subj_body = CITE_BODY_NONE;
@@ -2074,7 +2088,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         if (verb == CITE_REL_NONE && !opn && e - i >= 30) {
             c->region = R_PREAMBLE;
             c->pp++;
-            set_where(c, "PP%d", c->pp);
+            set_where(c, "PP", c->pp);
             c->rel = CITE_REL_NONE;
             return i;
         }
@@ -2098,7 +2112,7 @@ line_start(struct ctx *c, size_t i, int new_para)
         c->footnote_zone = 0;
         if (c->region == R_PREAMBLE) {
             c->pp++;
-            set_where(c, "PP%d", c->pp);
+            set_where(c, "PP", c->pp);
             c->rel = verb;
             c->sent_body = CITE_BODY_NONE;
             c->subj_body = CITE_BODY_NONE;

@@ -248,6 +248,15 @@ cite_text_check(const struct cite_text *t, const struct cite_diag_sink *sink)
         size_t n = t->len - t->start < SAMPLE ? t->len - t->start : SAMPLE;
         size_t ctrl = 0, nul_even = 0, nul_odd = 0;
         for (size_t i = 0; i < n; i++) {
+            if (i + 8 <= n) {
+                /* eight bytes, none below 0x20, at a time */
+                uint64_t w;
+                memcpy(&w, s + t->start + i, 8);
+                if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) {
+                    i += 7;
+                    continue;
+                }
+            }
             unsigned char c = s[t->start + i];
             if (c == 0) {
                 *(i % 2 ? &nul_odd : &nul_even) += 1;

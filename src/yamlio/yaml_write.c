@@ -74,8 +74,11 @@ is_special_word(const char *s)
     if (*t == '+' || *t == '-') {
         t++; /* signed infinities */
     }
-    if (strlen(t) > 5) {
+    if (strnlen(t, 6) > 5) {
         return 0; /* longer than any of them */
+    }
+    if (strchr("~nNyYtTfFoO.<=", *t) == NULL || *t == '\0') {
+        return 0; /* none of them starts so */
     }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strcmp(s, words[i]) == 0 ||
@@ -235,13 +238,21 @@ kv_uint(struct cite_yaml_writer *w, const char *k, unsigned long long v)
 static enum quoting
 date_quoting(const char *date)
 {
-    int y, m, d;
+    /* YYYY-MM-DD, digits where digits go, a real day */
+    static const char shape[] = "dddd-dd-dd";
+    for (size_t i = 0; i < 10; i++) {
+        int digit = date[i] >= '0' && date[i] <= '9';
+        if (shape[i] == 'd' ? !digit : date[i] != '-') {
+            return Q_AUTO;
+        }
+    }
+    if (date[10] != '\0') {
+        return Q_AUTO;
+    }
+    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
     char check[CITE_DATE_LEN];
-    return strlen(date) == 10 && sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-                   cite_i_date_format(check, y, m, d) &&
-                   strcmp(check, date) == 0
-               ? Q_PLAIN
-               : Q_AUTO;
+    return cite_i_date_format(check, y, m, d) && strcmp(check, date) == 0 ? Q_PLAIN
+                                                                         : Q_AUTO;
 }
 
 static int

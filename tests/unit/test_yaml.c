@@ -1240,6 +1240,35 @@ test_direct_writer_writes_what_libyaml_writes(void **state)
             cite_doc_release(&d);
         }
     }
+    /* dates, real and not: a real one is written plain */
+    static const char *const dates[] = {
+        "2012-09-27", "2012-02-30", "2012-9-27", "+012-09-27", " 012-09-27",
+        "2012-09-2x", "0000-01-01", "9999-12-31", "2012/09/27", "1e3",
+        "yes", "12-09-2712", "2000-02-29", "1900-02-29", "2012-09-27 ",
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        for (int where = 0; where < 2; where++) {
+            struct cite_doc d;
+            make_contract_doc(&d);
+            char *date = where == 0 ? d.info.date : d.refs[0].date;
+            snprintf(date, CITE_DATE_LEN, "%s", dates[i]);
+            took += (size_t)direct_and_libyaml(&d);
+            char *out = write_doc(&d);
+            char plain[32], quoted[32];
+            snprintf(plain, sizeof plain, "date: %s\n", date);
+            snprintf(quoted, sizeof quoted, "date: \"%s\"\n", date);
+            /* a real day stands plain; a day that is not, shaped like one,
+             * is quoted (a reader would take it for a timestamp) */
+            int real = i == 0 || i == 7 || i == 12;
+            int unreal = i == 1 || i == 6 || i == 13;
+            if ((real && strstr(out, plain) == NULL) ||
+                (unreal && strstr(out, quoted) == NULL)) {
+                fail_msg("date %zu (%s) in %d:\n%s", i, dates[i], where, out);
+            }
+            free(out);
+            cite_doc_release(&d);
+        }
+    }
     /* and the docs of every other test: no info, no citations, dates that
      * are not dates */
     struct cite_doc d;
