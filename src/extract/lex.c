@@ -546,6 +546,13 @@ kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
 {
     const unsigned char *p = (const unsigned char *)k->text + kfrom;
     while (*p != '\0') {
+        if (*p >= 0xE0 && *p < 0xF0 && j + 3 <= to && (unsigned char)s[j] == p[0] &&
+            (unsigned char)s[j + 1] == p[1] && (unsigned char)s[j + 2] == p[2]) {
+            /* the same three bytes (Chinese): nothing below applies */
+            p += 3;
+            j += 3;
+            continue;
+        }
         unsigned char tb = j < to ? (unsigned char)s[j] : 0;
         if (*p < 0x80 && *p != ' ' && *p != '*' && (tb | 0x20) >= 'a' &&
             (tb | 0x20) <= 'z') {
@@ -692,7 +699,14 @@ kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
     return NULL;
 }
 
-static const struct kw *
+static const struct kw *kw_find_at(const struct kw_index *ix, unsigned c,
+                                    const char *s, size_t i, size_t to,
+                                    size_t *len);
+
+/* The keyword at s[i] (its first code point c), longest first, or NULL;
+ * *len its length in the text.  Most characters start none: that is told
+ * here, inline. */
+static inline const struct kw *
 kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
         size_t to, size_t *len)
 {
@@ -700,6 +714,13 @@ kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
     if (f0 < 0x10000 && !(ix->first[f0 >> 3] & (1u << (f0 & 7)))) {
         return NULL; /* no keyword starts so */
     }
+    return kw_find_at(ix, c, s, i, to, len);
+}
+
+static const struct kw *
+kw_find_at(const struct kw_index *ix, unsigned c, const char *s, size_t i,
+           size_t to, size_t *len)
+{
     /* the text's second character, to skip most entries without a match */
     unsigned c1, c2 = 0, c3 = 0;
     size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c1);

@@ -421,9 +421,19 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
     nm->bytes = cite_i_xmalloc(len + 1);
     nm->at = cite_i_xmalloc(count * sizeof *nm->at);
     size_t w = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char b0 = (unsigned char)s[i];
-        if (i >= start && i + 2 < len && b0 == 0xEF) {
+    memcpy(nm->bytes, s, start);
+    w = start;
+    for (size_t i = start; i < len;) {
+        /* what comes before the next 0xEF goes as it is */
+        const char *q = memchr(s + i, 0xEF, len - i);
+        size_t to = q != NULL ? (size_t)(q - s) : len;
+        memcpy(nm->bytes + w, s + i, to - i);
+        w += to - i;
+        i = to;
+        if (i >= len) {
+            break;
+        }
+        if (i + 2 < len) {
             unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
             /* U+FF01..U+FF5E -> U+0021..U+007E */
             unsigned cp = 0;
