@@ -53,7 +53,16 @@ cite_extract_detect_lang(const struct cite_text *t)
     const unsigned char *s = (const unsigned char *)t->bytes;
     /* the first 32 KB say which language it is: thousands of words */
     size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
+    size_t check = t->start + 1024;
     for (size_t i = t->start; i < n;) {
+        if (i >= check) {
+            /* Chinese already, whatever the rest holds: a byte adds at
+             * most one letter, and ideographs are never taken away */
+            if (han > 0 && han * 4 >= latin + (n - i)) {
+                return CITE_LANG_ZH;
+            }
+            check = i + 1024;
+        }
         if (i + 8 <= n) {
             /* eight ASCII bytes at once: the letters among them */
             uint64_t w;
