@@ -321,9 +321,15 @@ make_igraph(struct cite_graph *g)
     if (rc != IGRAPH_SUCCESS) {
         return rc;
     }
-    for (size_t e = 0; e < g->nedges; e++) {
-        VECTOR(ends)[2 * e] = (igraph_integer_t)g->edges[e].from;
-        VECTOR(ends)[2 * e + 1] = (igraph_integer_t)g->edges[e].to;
+    /* in the order of the in-rows (by cited node, then citing node): the
+     * edge index igraph builds then reads its arrays nearly in order; in
+     * the order of the docs, its two radix sorts miss the cache at every
+     * step once a network outgrows it (three times slower at 200,000
+     * documents) */
+    for (size_t k = 0; k < g->nedges; k++) {
+        const struct cite_graph_edge *e = &g->edges[g->in_edge[k]];
+        VECTOR(ends)[2 * k] = (igraph_integer_t)e->from;
+        VECTOR(ends)[2 * k + 1] = (igraph_integer_t)e->to;
     }
     rc = igraph_create(&g->ig, &ends, (igraph_integer_t)g->nnodes,
                        IGRAPH_DIRECTED);
@@ -334,15 +340,15 @@ make_igraph(struct cite_graph *g)
 int
 cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen)
 {
-    /* the growth slack goes first, and the igraph copy comes before the
-     * rows: the peak of memory is igraph_create's */
+    /* the growth slack goes first; the rows come before the igraph copy,
+     * which takes its edges in their order */
     if (g->nedges > 0) {
         g->edges = cite_i_xreallocarray(g->edges, g->nedges, sizeof *g->edges);
     }
     struct cite_i_igraph_guard guard;
     cite_i_igraph_enter(&guard);
-    igraph_error_t rc = make_igraph(g);
     make_rows(g);
+    igraph_error_t rc = make_igraph(g);
     int ret = 0;
     if (rc != IGRAPH_SUCCESS) {
         ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);

@@ -63,7 +63,9 @@ struct cite_graph {
     size_t *out_edge;
     size_t *in_start;
     size_t *in_edge;
-    igraph_t ig; /* same numbering as nodes and edges */
+    /* the same nodes; its edge k is edge in_edge[k] (the edges in the
+     * order of the in-rows, see make_igraph()) */
+    igraph_t ig;
 };
 
 /*

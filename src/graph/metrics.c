@@ -331,7 +331,7 @@ cite_graph_metrics_ext(const struct cite_graph *g,
         igraph_vector_init(&weights, (igraph_integer_t)g->nedges);
     if (rc == IGRAPH_SUCCESS) {
         for (size_t e = 0; e < g->nedges; e++) {
-            VECTOR(weights)[e] = g->edges[e].weight;
+            VECTOR(weights)[e] = g->edges[g->in_edge[e]].weight; /* igraph's order */
         }
         what = "degree";
         rc = degrees(&g->ig, values);
