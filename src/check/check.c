@@ -34,6 +34,7 @@
  * prints.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,14 @@ struct by_id {
     size_t index; /* into the corpus or the registry: ties keep this order */
 };
 
+struct id_index {
+    struct {
+        size_t hash; /* 0: empty */
+        size_t pos;
+    } *slot;
+    size_t cap; /* a power of 2 */
+};
+
 struct run {
     const struct cite_diag_sink *sink;
     const struct cite_check_options *opts;
@@ -60,6 +69,8 @@ struct run {
     size_t ndocs;
     struct by_id *known; /* registry entries, sorted */
     size_t nknown;
+    struct id_index docs_at;  /* id -> its first place in docs */
+    struct id_index known_at; /* the same in known */
     struct cite_i_buf show;
     struct cite_i_buf list;
 };
@@ -81,20 +92,55 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* FNV-1a of an id */
+static size_t
+id_hash(const char *s)
+{
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        h = (h ^ *p) * 1099511628211u;
+    }
+    return (size_t)h | 1; /* 0 marks an empty slot */
+}
+
+/*
+ * Where each id of a sorted v first stands, by hash: one look-up per
+ * citation, where a binary search over a corpus too big for the cache
+ * misses it at each of its steps.
+ */
+static void
+id_index_build(struct id_index *x, const struct by_id *v, size_t n)
+{
+    x->cap = 16;
+    while (x->cap < 2 * n) {
+        x->cap *= 2;
+    }
+    x->slot = cite_i_xcalloc(x->cap, sizeof *x->slot);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && strcmp(v[i - 1].id, v[i].id) == 0) {
+            continue; /* the first of its run is there */
+        }
+        size_t h = id_hash(v[i].id);
+        size_t k = h & (x->cap - 1);
+        while (x->slot[k].hash != 0) {
+            k = (k + 1) & (x->cap - 1);
+        }
+        x->slot[k].hash = h;
+        x->slot[k].pos = i;
+    }
+}
+
 /* The first of the sorted v[0..n-1] with id, or n. */
 static size_t
-lower_bound(const struct by_id *v, size_t n, const char *id)
+id_index_find(const struct id_index *x, const struct by_id *v, size_t n, const char *id)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(v[mid].id, id) < 0) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+    size_t h = id_hash(id);
+    for (size_t k = h & (x->cap - 1); x->slot[k].hash != 0; k = (k + 1) & (x->cap - 1)) {
+        if (x->slot[k].hash == h && strcmp(v[x->slot[k].pos].id, id) == 0) {
+            return x->slot[k].pos;
         }
     }
-    return lo;
+    return n;
 }
 
 /* Appends s to b fit to quote in a message: control bytes escaped, cut. */
@@ -185,7 +231,7 @@ report_ref(struct run *run, enum cite_diag_code code, enum cite_severity sev,
 static const struct cite_check_entry *
 registry_entry(const struct run *run, const char *id)
 {
-    size_t k = lower_bound(run->known, run->nknown, id);
+    size_t k = id_index_find(&run->known_at, run->known, run->nknown, id);
     if (k < run->nknown && strcmp(run->known[k].id, id) == 0) {
         return &run->opts->registry->entries[run->known[k].index];
     }
@@ -196,7 +242,7 @@ registry_entry(const struct run *run, const char *id)
 static const char *
 known_date(const struct run *run, const char *id)
 {
-    for (size_t i = lower_bound(run->docs, run->ndocs, id);
+    for (size_t i = id_index_find(&run->docs_at, run->docs, run->ndocs, id);
          i < run->ndocs && strcmp(run->docs[i].id, id) == 0; i++) {
         const struct cite_doc *d = &run->corpus->docs[run->docs[i].index];
         if (d->info.date[0] != '\0') {
@@ -210,7 +256,7 @@ known_date(const struct run *run, const char *id)
 static int
 in_corpus(const struct run *run, const char *id)
 {
-    size_t i = lower_bound(run->docs, run->ndocs, id);
+    size_t i = id_index_find(&run->docs_at, run->docs, run->ndocs, id);
     return i < run->ndocs && strcmp(run->docs[i].id, id) == 0;
 }
 
@@ -441,6 +487,8 @@ cite_check_run(const struct cite_corpus *corpus,
         run.known[run.nknown++].index = i;
     }
     qsort(run.known, run.nknown, sizeof *run.known, cmp_by_id);
+    id_index_build(&run.docs_at, run.docs, run.ndocs);
+    id_index_build(&run.known_at, run.known, run.nknown);
 
     for (size_t i = 0; i < corpus->n; i++) {
         const struct cite_doc *doc = &corpus->docs[i];
@@ -459,6 +507,8 @@ cite_check_run(const struct cite_corpus *corpus,
 
     free(run.docs);
     free(run.known);
+    free(run.docs_at.slot);
+    free(run.known_at.slot);
     cite_i_buf_release(&run.show);
     cite_i_buf_release(&run.list);
     if (stats != NULL) {
