@@ -962,7 +962,7 @@ static inline struct tok *
 push(struct tok_buf *tb)
 {
     if (tb->n == tb->cap) {
-        tb->cap = tb->cap ? tb->cap * 2 : 1024;
+        tb->cap = tb->cap ? tb->cap * 2 : 4096; /* a 10 KB text: no regrowth */
         tb->v = cite_i_xreallocarray(tb->v, tb->cap, sizeof *tb->v);
     }
     struct tok *t = &tb->v[tb->n++];

@@ -2359,12 +2359,12 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
             }
             continue;
         }
-        for (size_t i = l->start; i < e; i++) {
-            tb->v[w++] = tb->v[i];
+        /* the line and its break, moved only once a line before went */
+        size_t cnt = e - l->start + (e < tb->n);
+        if (w != l->start) {
+            memmove(&tb->v[w], &tb->v[l->start], cnt * sizeof *tb->v);
         }
-        if (e < tb->n) {
-            tb->v[w++] = tb->v[e]; /* the line's break */
-        }
+        w += cnt;
     }
     free(lines);
     tb->n = w;

@@ -293,6 +293,13 @@ cite_text_check(const struct cite_text *t, const struct cite_diag_sink *sink)
                 continue;
             }
         }
+        while (i + 3 <= t->len && ((s[i] >= 0xE1 && s[i] <= 0xEC) || s[i] >= 0xEE) &&
+               s[i] <= 0xEF && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3; /* three bytes, never overlong nor a surrogate: Chinese */
+        }
+        if (i >= t->len) {
+            break;
+        }
         if (s[i] < 0x80) {
             if (s[i] == 0 && nul++ == 0) {
                 nul_at = i;
