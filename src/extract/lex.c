@@ -406,15 +406,21 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     while (j < to) {
         unsigned c = (unsigned char)s[j];
         size_t l = 1;
-        if (c >= 0x80) {
+        unsigned f;
+        if (c < 0x80) {
+            f = c | 0x20; /* an ASCII letter folded, if it is one */
+            if (f - 'a' >= 26) {
+                break;
+            }
+        } else {
             l = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c);
-        }
-        if (!is_letter(c)) {
-            break;
+            if (!is_letter(c)) {
+                break;
+            }
+            f = fold(c);
         }
         j += l;
         if (n < cap) {
-            unsigned f = fold(c);
             buf[n++] = f;
             h = word_hash_step(h, f);
             if ((ix->stem_lens >> n & 1) &&
