@@ -148,6 +148,10 @@ const char *cite_doc_strdup(struct cite_doc *doc, const char *s);
  */
 struct cite_ref *cite_doc_add_ref(struct cite_doc *doc);
 
+/* Gives back what the refs array holds beyond nrefs, for a doc that is
+ * kept (a whole corpus in memory); pointers into refs change. */
+void cite_doc_shrink(struct cite_doc *doc);
+
 /* Adds a pinpoint (copied) to ref, unless already there. */
 void cite_doc_add_pinpoint(struct cite_doc *doc, struct cite_ref *ref,
                            const char *p, size_t n);

@@ -496,6 +496,7 @@ load_each(const struct sink_docs *out, char **inputs, int n,
 static void
 take_into_corpus(void *ctx, struct cite_doc *doc)
 {
+    cite_doc_shrink(doc); /* kept to the end: no room to grow */
     *cite_corpus_add(ctx) = *doc;
 }
 

@@ -143,6 +143,15 @@ cite_doc_add_ref(struct cite_doc *doc)
 }
 
 void
+cite_doc_shrink(struct cite_doc *doc)
+{
+    if (doc->refs_cap > doc->nrefs && doc->nrefs > 0) {
+        doc->refs = cite_i_xreallocarray(doc->refs, doc->nrefs, sizeof *doc->refs);
+        doc->refs_cap = doc->nrefs;
+    }
+}
+
+void
 cite_doc_add_pinpoint(struct cite_doc *doc, struct cite_ref *ref,
                       const char *p, size_t n)
 {
