@@ -1283,10 +1283,45 @@ test_direct_writer_writes_what_libyaml_writes(void **state)
     assert_true(took > n * 5 / 2);
 }
 
+/* A doc kept in a corpus gives back the room its refs array grew, and
+ * keeps every citation; it can still grow after. */
+static void
+test_doc_shrink_keeps_every_citation(void **state)
+{
+    (void)state;
+    struct cite_doc d;
+    cite_doc_init(&d);
+    char id[32];
+    for (int i = 0; i < 20; i++) {
+        struct cite_ref *r = cite_doc_add_ref(&d);
+        snprintf(id, sizeof id, "A/RES/60/%d", i + 1);
+        r->target = cite_doc_strdup(&d, id);
+    }
+    assert_true(d.refs_cap > d.nrefs);
+    cite_doc_shrink(&d);
+    assert_int_equal(d.refs_cap, 20);
+    assert_int_equal(d.nrefs, 20);
+    for (int i = 0; i < 20; i++) {
+        snprintf(id, sizeof id, "A/RES/60/%d", i + 1);
+        assert_string_equal(d.refs[i].target, id);
+    }
+    cite_doc_add_ref(&d)->target = cite_doc_strdup(&d, "S/RES/1325(2000)");
+    assert_int_equal(d.nrefs, 21);
+    assert_string_equal(d.refs[20].target, "S/RES/1325(2000)");
+    assert_string_equal(d.refs[19].target, "A/RES/60/20");
+    cite_doc_release(&d);
+    /* no citations: nothing to give back, nothing lost */
+    cite_doc_init(&d);
+    cite_doc_shrink(&d);
+    assert_int_equal(d.nrefs, 0);
+    cite_doc_release(&d);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_doc_shrink_keeps_every_citation),
         cmocka_unit_test(test_write_matches_the_format_contract),
         cmocka_unit_test(test_write_opens_every_document_with_three_dashes),
         cmocka_unit_test(test_write_omits_unknown_fields),
