@@ -1112,7 +1112,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         int d;
         size_t ocr_len;
         int64_t ocr_val;
-        if (ocr_number(s, from, i, to, &ocr_len, &ocr_val)) {
+        if ((c - '0' < 10 || c == 'l' || c == 'I' || c == 'O') &&
+            ocr_number(s, from, i, to, &ocr_len, &ocr_val)) {
             t->kind = T_NUM;
             t->flags |= TF_OCR;
             t->val = ocr_val;
@@ -1152,12 +1153,14 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         int word_start = is_letter(c) || is_han(c);
         if (word_start && !lt->no_spaces && i > from) {
             /* inside a word is no keyword start (Latin scripts) */
-            unsigned pc;
-            size_t back = i - 1;
-            while (back > from && ((unsigned char)s[back] & 0xC0) == 0x80) {
-                back--;
+            unsigned pc = (unsigned char)s[i - 1];
+            if (pc >= 0x80) {
+                size_t back = i - 1;
+                while (back > from && ((unsigned char)s[back] & 0xC0) == 0x80) {
+                    back--;
+                }
+                cite_i_utf8_decode((const unsigned char *)s + back, i - back, &pc);
             }
-            cite_i_utf8_decode((const unsigned char *)s + back, i - back, &pc);
             if (is_letter(pc) && !is_han(c)) {
                 word_start = 0;
             }
