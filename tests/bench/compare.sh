@@ -22,7 +22,7 @@
 # Usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]
 # Environment (defaults in brackets):
 #   BENCH_RUNS [3]            runs per task; the median is kept
-#   BENCH_RUNS_LARGE [1]      runs per task at BENCH_LARGE documents or more
+#   BENCH_RUNS_LARGE [3]      runs per task at BENCH_LARGE documents or more
 #   BENCH_LARGE [100000]
 #   BENCH_DIR [build]         where the corpora are kept (delete them by hand:
 #                             200,000 documents take about 2 GB)
@@ -37,7 +37,7 @@ gen=${2:?usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]}
 shift 2
 [ $# -gt 0 ] || set -- 20000
 runs_small=${BENCH_RUNS:-3}
-runs_large=${BENCH_RUNS_LARGE:-1}
+runs_large=${BENCH_RUNS_LARGE:-3}
 large=${BENCH_LARGE:-100000}
 root=${BENCH_DIR:-build}
 rank_opts=${BENCH_RANK_OPTS:---metrics pagerank --top 10}
