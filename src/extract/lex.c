@@ -306,7 +306,7 @@ word_hash_final(uint32_t h)
 }
 
 /* The slot of the run cp[0..n) (stem or exact) in ix->words. */
-static const struct kw_word *
+static inline const struct kw_word *
 words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t n,
             int stem)
 {
@@ -316,9 +316,14 @@ words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t
         if (w->hash == 0) {
             return w;
         }
-        if (w->hash == hash && w->n == n && w->stem == stem &&
-            memcmp(w->cp, cp, n * sizeof *cp) == 0) {
-            return w;
+        if (w->hash == hash && w->n == n && w->stem == stem) {
+            size_t i = 0;
+            while (i < n && w->cp[i] == cp[i]) {
+                i++; /* a few letters: no call to memcmp */
+            }
+            if (i == n) {
+                return w;
+            }
         }
     }
 }
