@@ -701,6 +701,10 @@ kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
                 continue;
             }
         }
+        if (c->kw->text[c->run] == '\0') {
+            *len = end - i; /* the keyword is the word: nothing left to match */
+            return c->kw;
+        }
         size_t n = kw_match_at(ix->lt, c->kw, c->run, s, i, end, to);
         if (n > 0) {
             *len = n;
