@@ -311,6 +311,16 @@ cite_extract_doc_limited(struct cite_doc *doc, const struct cite_text *t,
 const char *
 cite_i_fold(struct cite_doc *doc, const char *s, size_t from, size_t to)
 {
+    /* the common case: nothing to fold, the bytes as they stand */
+    int plain = from < to && s[from] != ' ' && s[to - 1] != ' ';
+    for (size_t i = from; plain && i < to; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        plain = !(ch == '\n' || ch == '\t' || ch == '\r' || ch == 0xC2 ||
+                  (ch == ' ' && s[i + 1] == ' '));
+    }
+    if (plain) {
+        return cite_doc_strndup(doc, s + from, to - from);
+    }
     struct cite_i_buf b = CITE_I_BUF_INIT;
     int space = 0;
     for (size_t i = from; i < to; i++) {

@@ -566,8 +566,18 @@ cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v, size_t from,
         set_date(doc, date, DATE_CLOSING, date_rank);
         return 2;
     }
-    int hit = meeting_in(doc, v, i, to);
-    hit |= vote_in(doc, v, i, to);
+    /* the words a meeting or a vote needs, looked for once: most lines of
+     * the operative part have none */
+    int hit = 0;
+    for (size_t k = i; k < to; k++) {
+        if (v->tk[k].kind == T_KW &&
+            (v->tk[k].kw->cls == KW_MEETING || v->tk[k].kw->cls == KW_VOTES ||
+             v->tk[k].kw->cls == KW_NO_VOTE || v->tk[k].kw->cls == KW_UNANIMOUS)) {
+            hit = meeting_in(doc, v, i, to);
+            hit |= vote_in(doc, v, i, to);
+            break;
+        }
+    }
     /* "53rd plenary meeting" alone is all metadata; "116 S/2000/566 et
      * Corr.1. 117 4157e à 4159e séances." holds a citation too */
     for (size_t k = i; hit && k < to; k++) {
