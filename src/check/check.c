@@ -92,15 +92,10 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* FNV-1a of an id */
 static size_t
 id_hash(const char *s)
 {
-    uint64_t h = 14695981039346656037u;
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-        h = (h ^ *p) * 1099511628211u;
-    }
-    return (size_t)h | 1; /* 0 marks an empty slot */
+    return (size_t)cite_i_hash_str(s) | 1; /* 0 marks an empty slot */
 }
 
 /*

@@ -70,6 +70,16 @@ cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return cite_i_utf8_decode_multi(s, n, cp);
 }
 
+/* FNV-1a of the NUL-ended s: ids are short, and it spreads their common
+ * prefixes ("A/HRC/RES/") well enough for the tables keyed by them. */
+uint64_t cite_i_hash_str(const char *s);
+
+/* The decimal digits of v, written at the end of buf (no NUL); returns
+ * where they start, and *len their number. */
+#define CITE_I_UDIGITS 24
+const char *cite_i_udigits(char buf[CITE_I_UDIGITS], unsigned long long v,
+                           size_t *len);
+
 /* Writes an ISO date "YYYY-MM-DD" into out (CITE_DATE_LEN bytes) if y/m/d
  * form a real calendar date; returns 1, else 0 and out is left alone. */
 int cite_i_date_format(char *out, int y, int m, int d);

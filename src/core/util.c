@@ -78,3 +78,25 @@ cite_i_date_format(char *out, int y, int m, int d)
     }
     return 1;
 }
+
+uint64_t
+cite_i_hash_str(const char *s)
+{
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        h = (h ^ *p) * 1099511628211u;
+    }
+    return h;
+}
+
+const char *
+cite_i_udigits(char buf[CITE_I_UDIGITS], unsigned long long v, size_t *len)
+{
+    size_t k = CITE_I_UDIGITS;
+    do {
+        buf[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    *len = CITE_I_UDIGITS - k;
+    return buf + k;
+}

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/core_int.h"
 #include "extract_int.h"
 
 static const char *
@@ -47,7 +48,7 @@ canon_fmt(char *out, size_t outlen, const char *fmt, ...)
     size_t n = 0;
     va_start(ap, fmt);
     for (const char *f = fmt; *f != '\0'; f++) {
-        char num[24];
+        char num[CITE_I_UDIGITS + 1];
         const char *s;
         size_t sl;
         if (f[0] == '%' && f[1] == 's') {
@@ -57,16 +58,13 @@ canon_fmt(char *out, size_t outlen, const char *fmt, ...)
         } else if (f[0] == '%' && f[1] == 'l' && f[2] == 'd') {
             long v = va_arg(ap, long);
             unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-            size_t k = sizeof num;
-            do {
-                num[--k] = (char)('0' + u % 10);
-                u /= 10;
-            } while (u != 0);
+            /* num[0]: room for the sign */
+            size_t at = (size_t)(cite_i_udigits(num + 1, u, &sl) - num);
             if (v < 0) {
-                num[--k] = '-';
+                num[--at] = '-';
+                sl++;
             }
-            s = num + k;
-            sl = sizeof num - k;
+            s = num + at;
             f += 2;
         } else {
             s = f;

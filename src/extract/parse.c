@@ -2007,20 +2007,15 @@ line_end(const struct ctx *c, size_t i)
 static void
 set_where(struct ctx *c, const char *prefix, int n)
 {
-    char digits[12];
-    size_t k = sizeof digits;
-    unsigned v = n < 0 ? 0u : (unsigned)n;
-    do {
-        digits[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v != 0 && k > 0);
+    char buf[CITE_I_UDIGITS];
+    size_t dl;
+    const char *digits = cite_i_udigits(buf, n < 0 ? 0u : (unsigned)n, &dl);
     size_t pl = strlen(prefix);
-    size_t dl = sizeof digits - k;
     if (pl + dl >= sizeof c->where) {
         dl = sizeof c->where - 1 - pl;
     }
     memcpy(c->where, prefix, pl);
-    memcpy(c->where + pl, digits + k, dl);
+    memcpy(c->where + pl, digits, dl);
     c->where[pl + dl] = '\0';
 }
 

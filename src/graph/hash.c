@@ -25,17 +25,10 @@ struct cite_i_pairslot {
     size_t value; /* CITE_I_NOT_FOUND: empty */
 };
 
-/* FNV-1a: ids are short and this spreads the common prefixes ("A/HRC/RES/")
- * well enough. */
 static size_t
 hash_str(const char *s)
 {
-    uint64_t h = 14695981039346656037u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211u;
-    }
-    return (size_t)h;
+    return (size_t)cite_i_hash_str(s);
 }
 
 /* A 64-bit finaliser (from splitmix64): node indices are small consecutive

@@ -460,16 +460,13 @@ direct_uint(struct cite_i_buf *b, const char *indent, const char *k,
             unsigned long long v)
 {
     if (v != 0) {
-        char digits[24];
-        size_t n = sizeof digits;
-        do {
-            digits[--n] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
+        char buf[CITE_I_UDIGITS];
+        size_t n;
+        const char *digits = cite_i_udigits(buf, v, &n);
         cite_i_buf_adds(b, indent);
         cite_i_buf_adds(b, k);
         cite_i_buf_add(b, ": ", 2);
-        cite_i_buf_add(b, digits + n, sizeof digits - n);
+        cite_i_buf_add(b, digits, n);
         cite_i_buf_addc(b, '\n');
     }
 }
