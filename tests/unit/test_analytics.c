@@ -1595,7 +1595,7 @@ test_progress_climbs_to_one(void **st)
     struct cite_corpus c;
     struct cite_graph *g = random_net(&c, 300, 2, 9);
     struct progress_log log = {0, 0, 0};
-    struct cite_metric_opts o = {1, 0, on_progress, &log};
+    struct cite_metric_opts o = {.betweenness = 1, .progress = on_progress, .progress_ctx = &log};
     double *v = metrics_ext(g, &o);
     assert_int_equal(log.calls, 60 + 2);
     assert_false(log.backwards);
