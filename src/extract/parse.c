@@ -1651,8 +1651,11 @@ symbol_suffixes(struct ctx *c, size_t j, const char *id)
             return j;
         }
         char sub[160];
-        snprintf(sub, sizeof sub, "%s/%.*s.%ld", id, (int)wl, w,
-                 (long)c->v.tk[k + 2].val);
+        int sl = snprintf(sub, sizeof sub, "%s/%.*s.%ld", id, (int)wl, w,
+                          (long)c->v.tk[k + 2].val);
+        if (sl < 0 || (size_t)sl >= sizeof sub) {
+            return j; /* an id too long for a suffix: not cut short */
+        }
         add_ref(c, sub, CITE_TYPE_DOCUMENT, CITE_BODY_NONE, c->v.tk[k].off,
                 tok_end(&c->v, k + 2));
         j = k + 3;
