@@ -46,31 +46,6 @@ on_diag(void *ctx, const struct cite_diag *d)
                d->source_line_len, c->text_len);
 }
 
-static char *
-to_yaml(const struct cite_doc *doc, size_t *len)
-{
-    char *buf = NULL;
-    FILE *f = open_memstream(&buf, len);
-    FUZZ_CHECK(f != NULL, "open_memstream");
-    struct cite_yaml_writer *w = cite_yaml_writer_new(f);
-    FUZZ_CHECK(w != NULL, "cite_yaml_writer_new");
-    int rc = cite_yaml_write_doc(w, doc);
-    FUZZ_CHECK(rc == 0, "cite_yaml_write_doc gave %d", rc);
-    rc = cite_yaml_writer_finish(w);
-    FUZZ_CHECK(rc == 0, "cite_yaml_writer_finish gave %d", rc);
-    fclose(f);
-    return buf;
-}
-
-static void
-on_yaml_diag(void *ctx, const struct cite_diag *d)
-{
-    const char *yaml = ctx;
-    fuzz_fail(__FILE__, __LINE__, "no diagnostic on our own YAML",
-              "%zu:%zu: %s [%s]\n%s", d->line, d->column, d->message,
-              cite_diag_slug(d->code), yaml);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -111,16 +86,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* the YAML of any extraction reads back and writes the same bytes */
     size_t len1 = 0, len2 = 0;
-    char *y1 = to_yaml(&doc, &len1);
+    char *y1 = fuzz_yaml_of(&doc, 1, &len1);
     struct cite_corpus back;
     cite_corpus_init(&back);
-    struct cite_diag_sink strict = {on_yaml_diag, y1};
+    struct cite_diag_sink strict = {fuzz_no_diag_on_yaml, y1};
     int rc = cite_yaml_read_mem(&back, y1, len1, "fuzz.yaml", &strict);
     FUZZ_CHECK(rc == 0 && back.n == 1, "reading our YAML gave %d, %zu docs",
                rc, back.n);
     FUZZ_CHECK(back.docs[0].nrefs == doc.nrefs, "%zu refs written, %zu read",
                doc.nrefs, back.docs[0].nrefs);
-    char *y2 = to_yaml(&back.docs[0], &len2);
+    char *y2 = fuzz_yaml_of(&back.docs[0], 1, &len2);
     FUZZ_CHECK(len1 == len2 && memcmp(y1, y2, len1) == 0,
                "YAML round trip differs:\n%s\n---- read back and written:\n%s",
                y1, y2);

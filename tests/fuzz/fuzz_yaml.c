@@ -19,45 +19,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char *
-corpus_yaml(const struct cite_corpus *c, size_t *len)
-{
-    char *buf = NULL;
-    FILE *f = open_memstream(&buf, len);
-    FUZZ_CHECK(f != NULL, "open_memstream");
-    struct cite_yaml_writer *w = cite_yaml_writer_new(f);
-    FUZZ_CHECK(w != NULL, "cite_yaml_writer_new");
-    for (size_t i = 0; i < c->n; i++) {
-        int rc = cite_yaml_write_doc(w, &c->docs[i]);
-        FUZZ_CHECK(rc == 0, "cite_yaml_write_doc gave %d", rc);
-    }
-    int rc = cite_yaml_writer_finish(w);
-    FUZZ_CHECK(rc == 0, "cite_yaml_writer_finish gave %d", rc);
-    fclose(f);
-    return buf;
-}
-
-static void
-on_yaml_diag(void *ctx, const struct cite_diag *d)
-{
-    const char *yaml = ctx;
-    fuzz_fail(__FILE__, __LINE__, "no diagnostic on our own YAML",
-              "%zu:%zu: %s [%s]\n%s", d->line, d->column, d->message,
-              cite_diag_slug(d->code), yaml);
-}
-
 static void
 round_trip(const struct cite_corpus *a)
 {
     size_t len1 = 0, len2 = 0;
-    char *y1 = corpus_yaml(a, &len1);
+    char *y1 = fuzz_yaml_of(a->docs, a->n, &len1);
     struct cite_corpus b;
     cite_corpus_init(&b);
-    struct cite_diag_sink strict = {on_yaml_diag, y1};
+    struct cite_diag_sink strict = {fuzz_no_diag_on_yaml, y1};
     int rc = cite_yaml_read_mem(&b, y1, len1, "again.yaml", &strict);
     FUZZ_CHECK(rc == 0 && b.n == a->n, "reading our YAML gave %d, %zu docs of %zu",
                rc, b.n, a->n);
-    char *y2 = corpus_yaml(&b, &len2);
+    char *y2 = fuzz_yaml_of(b.docs, b.n, &len2);
     FUZZ_CHECK(len1 == len2 && memcmp(y1, y2, len1) == 0,
                "YAML round trip differs:\n%s\n---- read back and written:\n%s",
                y1, y2);
@@ -93,8 +66,8 @@ same_docs(const struct cite_corpus *a, const struct cite_corpus *b,
                    a->docs[i].source_line, b->docs[i].source_line);
     }
     size_t la = 0, lb = 0;
-    char *ya = a->n > 0 ? corpus_yaml(a, &la) : NULL;
-    char *yb = b->n > 0 ? corpus_yaml(b, &lb) : NULL;
+    char *ya = a->n > 0 ? fuzz_yaml_of(a->docs, a->n, &la) : NULL;
+    char *yb = b->n > 0 ? fuzz_yaml_of(b->docs, b->n, &lb) : NULL;
     FUZZ_CHECK(la == lb && (la == 0 || memcmp(ya, yb, la) == 0),
                "%s: the docs differ:\n%s\n----\n%s", what, ya ? ya : "",
                yb ? yb : "");

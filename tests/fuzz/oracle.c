@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
 #include "oracle.h"
 
 void
@@ -56,6 +57,33 @@ utf8_len(const unsigned char *s, size_t n)
         return 0;
     }
     return len;
+}
+
+char *
+fuzz_yaml_of(const struct cite_doc *docs, size_t n, size_t *len)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    FUZZ_CHECK(f != NULL, "open_memstream");
+    struct cite_yaml_writer *w = cite_yaml_writer_new(f);
+    FUZZ_CHECK(w != NULL, "cite_yaml_writer_new");
+    for (size_t i = 0; i < n; i++) {
+        int rc = cite_yaml_write_doc(w, &docs[i]);
+        FUZZ_CHECK(rc == 0, "cite_yaml_write_doc gave %d", rc);
+    }
+    int rc = cite_yaml_writer_finish(w);
+    FUZZ_CHECK(rc == 0, "cite_yaml_writer_finish gave %d", rc);
+    fclose(f);
+    return buf;
+}
+
+void
+fuzz_no_diag_on_yaml(void *ctx, const struct cite_diag *d)
+{
+    const char *yaml = ctx;
+    fuzz_fail(__FILE__, __LINE__, "no diagnostic on our own YAML",
+              "%zu:%zu: %s [%s]\n%s", d->line, d->column, d->message,
+              cite_diag_slug(d->code), yaml);
 }
 
 int

@@ -1,6 +1,7 @@
 /*
- * oracle.h - cheap checks on what the writers produce, shared by the fuzz
- * targets (tests/fuzz/fuzz_*.c).  Each returns 1 when the output is
+ * oracle.h - cheap checks on what the writers produce, and the YAML round
+ * trip's two helpers, shared by the fuzz targets (tests/fuzz/fuzz_*.c).
+ * Each check returns 1 when the output is
  * well-formed, else 0 and a short reason in *why.  They are deliberately
  * strict only about what the writers promise (valid UTF-8, JSON that
  * parses, XML whose tags and entities balance, DOT whose strings close), so
@@ -25,6 +26,17 @@ void fuzz_fail(const char *file, int line, const char *cond, const char *fmt,
     __attribute__((format(printf, 4, 5), noreturn))
 #endif
     ;
+
+struct cite_doc;
+struct cite_diag;
+
+/* docs[0..n) written as `extract` writes them, into a malloc'd buffer the
+ * caller frees (*len its length); a failure to write stops the run. */
+char *fuzz_yaml_of(const struct cite_doc *docs, size_t n, size_t *len);
+
+/* A diagnostic sink for YAML the writer made (ctx: that YAML, shown): any
+ * diagnostic on it is a finding. */
+void fuzz_no_diag_on_yaml(void *ctx, const struct cite_diag *d);
 
 /* n bytes at s are valid UTF-8 (no NUL inside either). */
 int oracle_utf8(const char *s, size_t n, const char **why);
