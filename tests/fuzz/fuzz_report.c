@@ -99,48 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     files[nfiles++] = "checked-clean.txt";
 
-    static const enum cite_report_format formats[] = {
-        CITE_REPORT_TEXT, CITE_REPORT_JSON, CITE_REPORT_SARIF,
-        CITE_REPORT_GITHUB, CITE_REPORT_JUNIT};
-    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
-        struct cite_report_opts o = {formats[k], (int)(opts & 1), files,
-                                     nfiles};
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        FUZZ_CHECK(f != NULL, "open_memstream");
-        int rc = cite_render_report(f, &rep, &o);
-        fclose(f);
-        FUZZ_CHECK(rc == 0, "format %d: the writer gave %d", (int)formats[k],
-                   rc);
-        switch (formats[k]) {
-        case CITE_REPORT_JSON:
-        case CITE_REPORT_SARIF:
-            FUZZ_CHECK(oracle_json(buf, len, &why), "format %d: %s\n%s",
-                       (int)formats[k], why, buf);
-            break;
-        case CITE_REPORT_JUNIT:
-            FUZZ_CHECK(oracle_xml(buf, len, &why), "JUnit: %s\n%s", why, buf);
-            break;
-        case CITE_REPORT_GITHUB: {
-            size_t lines = 0;
-            for (size_t i = 0; i < len; i++) {
-                lines += buf[i] == '\n';
-            }
-            FUZZ_CHECK(lines == rep.n, "GitHub: %zu lines for %zu findings\n%s",
-                       lines, rep.n, buf);
-            break;
-        }
-        case CITE_REPORT_TEXT:
-            break;
-        }
-        if (all_utf8) {
-            FUZZ_CHECK(oracle_utf8(buf, len, &why),
-                       "format %d: %s from valid UTF-8 input", (int)formats[k],
-                       why);
-        }
-        free(buf);
-    }
+    fuzz_check_reports(&rep, (int)(opts & 1), files, nfiles, all_utf8);
     free(files);
     cite_report_release(&rep);
     return 0;

@@ -86,6 +86,54 @@ fuzz_no_diag_on_yaml(void *ctx, const struct cite_diag *d)
               cite_diag_slug(d->code), yaml);
 }
 
+void
+fuzz_check_reports(const struct cite_report *r, int strict,
+                   const char *const *files, size_t nfiles, int all_utf8)
+{
+    static const enum cite_report_format formats[] = {
+        CITE_REPORT_TEXT, CITE_REPORT_JSON, CITE_REPORT_SARIF,
+        CITE_REPORT_GITHUB, CITE_REPORT_JUNIT};
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        struct cite_report_opts o = {formats[k], strict, files, nfiles};
+        char *buf = NULL;
+        size_t len = 0;
+        const char *why = "";
+        FILE *f = open_memstream(&buf, &len);
+        FUZZ_CHECK(f != NULL, "open_memstream");
+        int rc = cite_render_report(f, r, &o);
+        fclose(f);
+        FUZZ_CHECK(rc == 0, "format %d: the writer gave %d", (int)formats[k],
+                   rc);
+        switch (formats[k]) {
+        case CITE_REPORT_JSON:
+        case CITE_REPORT_SARIF:
+            FUZZ_CHECK(oracle_json(buf, len, &why), "format %d: %s\n%s",
+                       (int)formats[k], why, buf);
+            break;
+        case CITE_REPORT_JUNIT:
+            FUZZ_CHECK(oracle_xml(buf, len, &why), "JUnit: %s\n%s", why, buf);
+            break;
+        case CITE_REPORT_GITHUB: {
+            size_t lines = 0;
+            for (size_t i = 0; i < len; i++) {
+                lines += buf[i] == '\n';
+            }
+            FUZZ_CHECK(lines == r->n, "GitHub: %zu lines for %zu findings\n%s",
+                       lines, r->n, buf);
+            break;
+        }
+        case CITE_REPORT_TEXT:
+            break;
+        }
+        if (all_utf8) {
+            FUZZ_CHECK(oracle_utf8(buf, len, &why),
+                       "format %d: %s from valid UTF-8 input", (int)formats[k],
+                       why);
+        }
+        free(buf);
+    }
+}
+
 int
 oracle_utf8(const char *s, size_t n, const char **why)
 {

@@ -38,6 +38,15 @@ char *fuzz_yaml_of(const struct cite_doc *docs, size_t n, size_t *len);
  * diagnostic on it is a finding. */
 void fuzz_no_diag_on_yaml(void *ctx, const struct cite_diag *d);
 
+struct cite_report;
+
+/* r written in every report format, strict or not, for files[0..nfiles):
+ * each write must succeed and be well-formed for its format (JSON, SARIF,
+ * JUnit XML, one GitHub line per finding), and valid UTF-8 when all_utf8
+ * says the findings were. */
+void fuzz_check_reports(const struct cite_report *r, int strict,
+                        const char *const *files, size_t nfiles, int all_utf8);
+
 /* n bytes at s are valid UTF-8 (no NUL inside either). */
 int oracle_utf8(const char *s, size_t n, const char **why);
 
