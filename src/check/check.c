@@ -34,7 +34,6 @@
  * prints.
  */
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,14 +51,6 @@ struct by_id {
     size_t index; /* into the corpus or the registry: ties keep this order */
 };
 
-struct id_index {
-    struct {
-        size_t hash; /* 0: empty */
-        size_t pos;
-    } *slot;
-    size_t cap; /* a power of 2 */
-};
-
 struct run {
     const struct cite_diag_sink *sink;
     const struct cite_check_options *opts;
@@ -69,8 +60,8 @@ struct run {
     size_t ndocs;
     struct by_id *known; /* registry entries, sorted */
     size_t nknown;
-    struct id_index docs_at;  /* id -> its first place in docs */
-    struct id_index known_at; /* the same in known */
+    struct cite_i_idmap docs_at;  /* id -> its first place in docs */
+    struct cite_i_idmap known_at; /* the same in known */
     struct cite_i_buf show;
     struct cite_i_buf list;
 };
@@ -92,50 +83,28 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static size_t
-id_hash(const char *s)
-{
-    return (size_t)cite_i_hash_str(s) | 1; /* 0 marks an empty slot */
-}
-
 /*
  * Where each id of a sorted v first stands, by hash: one look-up per
  * citation, where a binary search over a corpus too big for the cache
  * misses it at each of its steps.
  */
 static void
-id_index_build(struct id_index *x, const struct by_id *v, size_t n)
+id_index_build(struct cite_i_idmap *x, const struct by_id *v, size_t n)
 {
-    x->cap = 16;
-    while (x->cap < 2 * n) {
-        x->cap *= 2;
-    }
-    x->slot = cite_i_xcalloc(x->cap, sizeof *x->slot);
+    cite_i_idmap_init(x);
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && strcmp(v[i - 1].id, v[i].id) == 0) {
-            continue; /* the first of its run is there */
+        if (i == 0 || strcmp(v[i - 1].id, v[i].id) != 0) {
+            cite_i_idmap_put(x, v[i].id, i); /* the first of its run */
         }
-        size_t h = id_hash(v[i].id);
-        size_t k = h & (x->cap - 1);
-        while (x->slot[k].hash != 0) {
-            k = (k + 1) & (x->cap - 1);
-        }
-        x->slot[k].hash = h;
-        x->slot[k].pos = i;
     }
 }
 
 /* The first of the sorted v[0..n-1] with id, or n. */
 static size_t
-id_index_find(const struct id_index *x, const struct by_id *v, size_t n, const char *id)
+id_index_find(const struct cite_i_idmap *x, size_t n, const char *id)
 {
-    size_t h = id_hash(id);
-    for (size_t k = h & (x->cap - 1); x->slot[k].hash != 0; k = (k + 1) & (x->cap - 1)) {
-        if (x->slot[k].hash == h && strcmp(v[x->slot[k].pos].id, id) == 0) {
-            return x->slot[k].pos;
-        }
-    }
-    return n;
+    size_t i = cite_i_idmap_get(x, id);
+    return i != CITE_I_NOT_FOUND ? i : n;
 }
 
 /* Appends s to b fit to quote in a message: control bytes escaped, cut. */
@@ -226,7 +195,7 @@ report_ref(struct run *run, enum cite_diag_code code, enum cite_severity sev,
 static const struct cite_check_entry *
 registry_entry(const struct run *run, const char *id)
 {
-    size_t k = id_index_find(&run->known_at, run->known, run->nknown, id);
+    size_t k = id_index_find(&run->known_at, run->nknown, id);
     if (k < run->nknown && strcmp(run->known[k].id, id) == 0) {
         return &run->opts->registry->entries[run->known[k].index];
     }
@@ -237,7 +206,7 @@ registry_entry(const struct run *run, const char *id)
 static const char *
 known_date(const struct run *run, const char *id)
 {
-    for (size_t i = id_index_find(&run->docs_at, run->docs, run->ndocs, id);
+    for (size_t i = id_index_find(&run->docs_at, run->ndocs, id);
          i < run->ndocs && strcmp(run->docs[i].id, id) == 0; i++) {
         const struct cite_doc *d = &run->corpus->docs[run->docs[i].index];
         if (d->info.date[0] != '\0') {
@@ -251,7 +220,7 @@ known_date(const struct run *run, const char *id)
 static int
 in_corpus(const struct run *run, const char *id)
 {
-    size_t i = id_index_find(&run->docs_at, run->docs, run->ndocs, id);
+    size_t i = id_index_find(&run->docs_at, run->ndocs, id);
     return i < run->ndocs && strcmp(run->docs[i].id, id) == 0;
 }
 
@@ -502,8 +471,8 @@ cite_check_run(const struct cite_corpus *corpus,
 
     free(run.docs);
     free(run.known);
-    free(run.docs_at.slot);
-    free(run.known_at.slot);
+    cite_i_idmap_release(&run.docs_at);
+    cite_i_idmap_release(&run.known_at);
     cite_i_buf_release(&run.show);
     cite_i_buf_release(&run.list);
     if (stats != NULL) {

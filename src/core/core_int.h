@@ -70,9 +70,24 @@ cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return cite_i_utf8_decode_multi(s, n, cp);
 }
 
-/* FNV-1a of the NUL-ended s: ids are short, and it spreads their common
- * prefixes ("A/HRC/RES/") well enough for the tables keyed by them. */
-uint64_t cite_i_hash_str(const char *s);
+/*
+ * String -> index map, open addressing (idmap.c).  Keys are borrowed: they
+ * must stay put while the map is in use.
+ */
+struct cite_i_idmap {
+    struct cite_i_idslot *slots;
+    size_t cap; /* a power of two, or 0 before the first insert */
+    size_t n;
+};
+
+#define CITE_I_NOT_FOUND ((size_t)-1)
+
+void cite_i_idmap_init(struct cite_i_idmap *m);
+void cite_i_idmap_release(struct cite_i_idmap *m);
+/* The value stored for key, or CITE_I_NOT_FOUND. */
+size_t cite_i_idmap_get(const struct cite_i_idmap *m, const char *key);
+/* Stores key -> value; key must not be there yet. */
+void cite_i_idmap_put(struct cite_i_idmap *m, const char *key, size_t value);
 
 /* The decimal digits of v, written at the end of buf (no NUL); returns
  * where they start, and *len their number. */

@@ -79,16 +79,6 @@ cite_i_date_format(char *out, int y, int m, int d)
     return 1;
 }
 
-uint64_t
-cite_i_hash_str(const char *s)
-{
-    uint64_t h = 14695981039346656037u;
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-        h = (h ^ *p) * 1099511628211u;
-    }
-    return h;
-}
-
 const char *
 cite_i_udigits(char buf[CITE_I_UDIGITS], unsigned long long v, size_t *len)
 {

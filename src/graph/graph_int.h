@@ -13,16 +13,7 @@
 #include <igraph.h>
 
 #include "cite_graph.h"
-
-/*
- * String -> index map, open addressing.  Keys are borrowed: they must stay
- * put while the map is in use (the graph keeps them in its pool).
- */
-struct cite_i_idmap {
-    struct cite_i_idslot *slots;
-    size_t cap; /* a power of two, or 0 before the first insert */
-    size_t n;
-};
+#include "core/core_int.h"
 
 /* (from, to) -> index map, open addressing. */
 struct cite_i_pairmap {
@@ -30,15 +21,6 @@ struct cite_i_pairmap {
     size_t cap;
     size_t n;
 };
-
-#define CITE_I_NOT_FOUND ((size_t)-1)
-
-void cite_i_idmap_init(struct cite_i_idmap *m);
-void cite_i_idmap_release(struct cite_i_idmap *m);
-/* The value stored for key, or CITE_I_NOT_FOUND. */
-size_t cite_i_idmap_get(const struct cite_i_idmap *m, const char *key);
-/* Stores key -> value; key must not be there yet. */
-void cite_i_idmap_put(struct cite_i_idmap *m, const char *key, size_t value);
 
 void cite_i_pairmap_init(struct cite_i_pairmap *m);
 void cite_i_pairmap_release(struct cite_i_pairmap *m);
