@@ -671,6 +671,39 @@ test_date_mismatch_with_a_corpus_doc_is_a_warning(void **state)
     cite_corpus_release(&c);
 }
 
+/* A target in several language versions: its date is the first version's
+ * that gives one, whichever of them comes first in the corpus. */
+static void
+test_date_of_a_target_comes_from_any_of_its_versions(void **state)
+{
+    (void)state;
+    for (int dated_first = 0; dated_first < 2; dated_first++) {
+        struct cite_corpus c;
+        struct diags ds;
+        const struct seen *s = NULL;
+        cite_corpus_init(&c);
+        struct cite_doc *undated = NULL, *dated = NULL;
+        if (dated_first) {
+            dated = add_dated(&c, "old.en.txt", "A/HRC/RES/5/1", "2007-06-18");
+            undated = add_doc(&c, "old.zh.txt", "A/HRC/RES/5/1");
+        } else {
+            undated = add_doc(&c, "old.zh.txt", "A/HRC/RES/5/1");
+            dated = add_dated(&c, "old.en.txt", "A/HRC/RES/5/1", "2007-06-18");
+        }
+        dated->lang = CITE_LANG_EN;
+        undated->lang = CITE_LANG_ZH;
+        struct cite_doc *d =
+            add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+        struct cite_ref *r = add_ref(d, "A/HRC/RES/5/1", 3, 5, 40);
+        snprintf(r->date, sizeof r->date, "2007-06-19");
+        run_opts(&c, NULL, &ds, NULL);
+        assert_int_equal(count_code(&ds, CITE_D_DATE_MISMATCH, &s), 1);
+        assert_seen(s, CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, "new.txt", 3, 5);
+        assert_non_null(strstr(s->message, "2007-06-18"));
+        cite_corpus_release(&c);
+    }
+}
+
 static void
 test_date_mismatch_with_the_registry_is_a_warning(void **state)
 {
@@ -1117,6 +1150,7 @@ main(void)
         cmocka_unit_test(test_a_rule_that_is_off_reports_nothing),
         cmocka_unit_test(test_registry_resolves_a_target_when_closed),
         cmocka_unit_test(test_date_mismatch_with_a_corpus_doc_is_a_warning),
+        cmocka_unit_test(test_date_of_a_target_comes_from_any_of_its_versions),
         cmocka_unit_test(test_date_mismatch_with_the_registry_is_a_warning),
         cmocka_unit_test(test_no_date_mismatch_when_dates_agree_or_are_unknown),
         cmocka_unit_test(
