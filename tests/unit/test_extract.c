@@ -373,6 +373,26 @@ test_language_detection(void **state)
     cite_text_init_mem(&t, "b", en, strlen(en));
     assert_int_equal(cite_extract_detect_lang(&t), CITE_LANG_EN);
     cite_text_release(&t);
+    /* a Chinese opening (a quoted title, a masthead) before an English
+     * text four times as many letters long is English: the count is not
+     * cut short by the ideographs read first; and the same opening before
+     * a shorter English text is Chinese */
+    for (int longer = 0; longer < 2; longer++) {
+        struct cite_i_buf b = CITE_I_BUF_INIT;
+        for (int k = 0; k < 100; k++) {
+            cite_i_buf_adds(&b, zh); /* 11 ideographs a time */
+        }
+        size_t han = 100 * 11, letters = 0;
+        while (letters <= (longer ? 4 * han : 2 * han)) {
+            cite_i_buf_adds(&b, en);
+            letters += 55; /* the letters of en */
+        }
+        cite_text_init_mem(&t, "c", b.ptr, b.len);
+        assert_int_equal(cite_extract_detect_lang(&t),
+                         longer ? CITE_LANG_EN : CITE_LANG_ZH);
+        cite_text_release(&t);
+        cite_i_buf_release(&b);
+    }
 }
 
 static void
