@@ -51,6 +51,14 @@ struct by_id {
     size_t index; /* into the corpus or the registry: ties keep this order */
 };
 
+/* What is known of one id: whatever check_ref() asks, in one place, so
+ * that a citation costs one look-up and touches neither the target's doc
+ * nor its registry entry. */
+struct known {
+    char date[CITE_DATE_LEN]; /* adoption date, or "" */
+    const struct cite_check_entry *entry; /* first registry entry, or NULL */
+};
+
 struct run {
     const struct cite_diag_sink *sink;
     const struct cite_check_options *opts;
@@ -58,10 +66,9 @@ struct run {
     struct cite_check_stats stats;
     struct by_id *docs; /* corpus docs with an id, sorted */
     size_t ndocs;
-    struct by_id *known; /* registry entries, sorted */
+    struct known *known; /* by id: corpus docs, then registry entries */
     size_t nknown;
-    struct cite_i_idmap docs_at;  /* id -> its first place in docs */
-    struct cite_i_idmap known_at; /* the same in known */
+    struct cite_i_idmap known_at; /* id -> its place in known */
     struct cite_i_buf show;
     struct cite_i_buf list;
 };
@@ -81,30 +88,6 @@ static int
 cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/*
- * Where each id of a sorted v first stands, by hash: one look-up per
- * citation, where a binary search over a corpus too big for the cache
- * misses it at each of its steps.
- */
-static void
-id_index_build(struct cite_i_idmap *x, const struct by_id *v, size_t n)
-{
-    cite_i_idmap_init(x);
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || strcmp(v[i - 1].id, v[i].id) != 0) {
-            cite_i_idmap_put(x, v[i].id, i); /* the first of its run */
-        }
-    }
-}
-
-/* The first of the sorted v[0..n-1] with id, or n. */
-static size_t
-id_index_find(const struct cite_i_idmap *x, size_t n, const char *id)
-{
-    size_t i = cite_i_idmap_get(x, id);
-    return i != CITE_I_NOT_FOUND ? i : n;
 }
 
 /* Appends s to b fit to quote in a message: control bytes escaped, cut. */
@@ -192,36 +175,48 @@ report_ref(struct run *run, enum cite_diag_code code, enum cite_severity sev,
 
 /* ---- what is known of a target ---------------------------------------- */
 
-static const struct cite_check_entry *
-registry_entry(const struct run *run, const char *id)
+/*
+ * One entry per id of the corpus or the registry.  The date is that of
+ * the first corpus doc with the id that gives one, else the first
+ * registry entry's; the entry is that first registry entry.
+ */
+static void
+known_build(struct run *run)
 {
-    size_t k = id_index_find(&run->known_at, run->nknown, id);
-    if (k < run->nknown && strcmp(run->known[k].id, id) == 0) {
-        return &run->opts->registry->entries[run->known[k].index];
-    }
-    return NULL;
-}
-
-/* The target's adoption date, or "" when unknown. */
-static const char *
-known_date(const struct run *run, const char *id)
-{
-    for (size_t i = id_index_find(&run->docs_at, run->ndocs, id);
-         i < run->ndocs && strcmp(run->docs[i].id, id) == 0; i++) {
+    const struct cite_check_registry *reg = run->opts->registry;
+    size_t nreg = reg != NULL ? reg->n : 0;
+    run->known = cite_i_xreallocarray(NULL, run->ndocs + nreg ? run->ndocs + nreg : 1,
+                                      sizeof *run->known);
+    cite_i_idmap_init(&run->known_at);
+    for (size_t i = 0; i < run->ndocs; i++) {
         const struct cite_doc *d = &run->corpus->docs[run->docs[i].index];
-        if (d->info.date[0] != '\0') {
-            return d->info.date;
+        size_t k = i > 0 && strcmp(run->docs[i - 1].id, run->docs[i].id) == 0
+                       ? run->nknown - 1
+                       : CITE_I_NOT_FOUND;
+        if (k == CITE_I_NOT_FOUND) {
+            k = run->nknown++;
+            memset(&run->known[k], 0, sizeof run->known[k]);
+            cite_i_idmap_put(&run->known_at, run->docs[i].id, k);
+        }
+        if (run->known[k].date[0] == '\0') {
+            memcpy(run->known[k].date, d->info.date, sizeof d->info.date);
         }
     }
-    const struct cite_check_entry *e = registry_entry(run, id);
-    return e != NULL ? e->date : "";
-}
-
-static int
-in_corpus(const struct run *run, const char *id)
-{
-    size_t i = id_index_find(&run->docs_at, run->ndocs, id);
-    return i < run->ndocs && strcmp(run->docs[i].id, id) == 0;
+    for (size_t i = 0; i < nreg; i++) {
+        const struct cite_check_entry *e = &reg->entries[i];
+        size_t k = cite_i_idmap_get(&run->known_at, e->id);
+        if (k == CITE_I_NOT_FOUND) {
+            k = run->nknown++;
+            memset(&run->known[k], 0, sizeof run->known[k]);
+            cite_i_idmap_put(&run->known_at, e->id, k);
+        }
+        if (run->known[k].entry == NULL) {
+            run->known[k].entry = e;
+            if (run->known[k].date[0] == '\0') {
+                memcpy(run->known[k].date, e->date, sizeof e->date);
+            }
+        }
+    }
 }
 
 /* The paragraph number a pinpoint starts with ("3(c)" gives 3), or 0. */
@@ -259,8 +254,8 @@ check_ref(struct run *run, const struct cite_doc *doc, const struct cite_ref *r)
                    "'%s' cites itself", show(run, r->target));
         return;
     }
-    const struct cite_check_entry *e = registry_entry(run, r->target);
-    if (e == NULL && !in_corpus(run, r->target)) {
+    size_t k = cite_i_idmap_get(&run->known_at, r->target);
+    if (k == CITE_I_NOT_FOUND) {
         int closed = run->opts->closed;
         report_ref(run, CITE_D_UNRESOLVED,
                    closed ? CITE_SEV_ERROR : CITE_SEV_NOTE, doc, r,
@@ -269,7 +264,8 @@ check_ref(struct run *run, const struct cite_doc *doc, const struct cite_ref *r)
                    show(run, r->target));
         return;
     }
-    const char *date = known_date(run, r->target);
+    const char *date = run->known[k].date;
+    const struct cite_check_entry *e = run->known[k].entry;
     if (r->date[0] != '\0' && date[0] != '\0' && strcmp(r->date, date) != 0) {
         report_ref(run, CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, doc, r,
                    "'%s' is dated %s here but was adopted on %s",
@@ -432,7 +428,7 @@ cite_check_run(const struct cite_corpus *corpus,
     run.opts = opts != NULL ? opts : &defaults;
     run.corpus = corpus;
 
-    /* sorted indexes: one binary search per look-up */
+    /* the docs sorted by id: each group sharing one stands together */
     run.docs =
         cite_i_xreallocarray(NULL, corpus->n ? corpus->n : 1, sizeof *run.docs);
     for (size_t i = 0; i < corpus->n; i++) {
@@ -443,16 +439,7 @@ cite_check_run(const struct cite_corpus *corpus,
         }
     }
     qsort(run.docs, run.ndocs, sizeof *run.docs, cmp_by_id);
-    const struct cite_check_registry *reg = run.opts->registry;
-    size_t nreg = reg != NULL ? reg->n : 0;
-    run.known = cite_i_xreallocarray(NULL, nreg ? nreg : 1, sizeof *run.known);
-    for (size_t i = 0; i < nreg; i++) {
-        run.known[run.nknown].id = reg->entries[i].id;
-        run.known[run.nknown++].index = i;
-    }
-    qsort(run.known, run.nknown, sizeof *run.known, cmp_by_id);
-    id_index_build(&run.docs_at, run.docs, run.ndocs);
-    id_index_build(&run.known_at, run.known, run.nknown);
+    known_build(&run);
 
     for (size_t i = 0; i < corpus->n; i++) {
         const struct cite_doc *doc = &corpus->docs[i];
@@ -471,7 +458,6 @@ cite_check_run(const struct cite_corpus *corpus,
 
     free(run.docs);
     free(run.known);
-    cite_i_idmap_release(&run.docs_at);
     cite_i_idmap_release(&run.known_at);
     cite_i_buf_release(&run.show);
     cite_i_buf_release(&run.list);

@@ -727,6 +727,45 @@ test_date_mismatch_with_the_registry_is_a_warning(void **state)
     cite_corpus_release(&c);
 }
 
+/* A corpus doc's date wins over the registry's; the registry fills in for
+ * a corpus doc without one; of two registry entries with one id, the first
+ * gives the date and the paragraph count. */
+static void
+test_known_date_and_paragraphs_follow_corpus_then_first_registry_entry(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct cite_check_registry reg;
+    struct diags ds;
+    struct cite_check_options o = {0, &reg, NULL};
+    const struct seen *s = NULL;
+    cite_corpus_init(&c);
+    cite_check_registry_init(&reg);
+    add_dated(&c, "dated.txt", "A/HRC/RES/5/1", "2007-06-18");
+    add_doc(&c, "undated.txt", "A/HRC/RES/6/1");
+    cite_check_registry_add(&reg, "A/HRC/RES/5/1", "2007-01-01", NULL, 0);
+    cite_check_registry_add(&reg, "A/HRC/RES/6/1", "2007-09-28", NULL, 0);
+    cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", "2004-04-21", NULL, 16);
+    cite_check_registry_add(&reg, "E/CN.4/RES/2004/81", "2004-04-12", NULL, 2);
+    struct cite_doc *d = add_dated(&c, "new.txt", "A/HRC/RES/7/1", "2008-03-27");
+    struct cite_ref *r = add_ref(d, "A/HRC/RES/5/1", 3, 1, 0);
+    snprintf(r->date, sizeof r->date, "2007-01-01"); /* the registry's: wrong */
+    r = add_ref(d, "A/HRC/RES/6/1", 4, 1, 0);
+    snprintf(r->date, sizeof r->date, "2007-09-29");
+    r = add_ref(d, "E/CN.4/RES/2004/81", 5, 1, 0);
+    snprintf(r->date, sizeof r->date, "2004-04-21");
+    cite_doc_add_pinpoint(d, r, "10", 2); /* of 16, not of 2 */
+    run_opts(&c, &o, &ds, NULL);
+    assert_int_equal(ds.n, 2);
+    assert_int_equal(count_code(&ds, CITE_D_DATE_MISMATCH, &s), 2);
+    assert_seen(&ds.d[0], CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, "new.txt", 3, 1);
+    assert_non_null(strstr(ds.d[0].message, "2007-06-18"));
+    assert_seen(&ds.d[1], CITE_D_DATE_MISMATCH, CITE_SEV_WARNING, "new.txt", 4, 1);
+    assert_non_null(strstr(ds.d[1].message, "2007-09-28"));
+    cite_check_registry_release(&reg);
+    cite_corpus_release(&c);
+}
+
 static void
 test_no_date_mismatch_when_dates_agree_or_are_unknown(void **state)
 {
@@ -1152,6 +1191,7 @@ main(void)
         cmocka_unit_test(test_date_mismatch_with_a_corpus_doc_is_a_warning),
         cmocka_unit_test(test_date_of_a_target_comes_from_any_of_its_versions),
         cmocka_unit_test(test_date_mismatch_with_the_registry_is_a_warning),
+        cmocka_unit_test(test_known_date_and_paragraphs_follow_corpus_then_first_registry_entry),
         cmocka_unit_test(test_no_date_mismatch_when_dates_agree_or_are_unknown),
         cmocka_unit_test(
             test_pinpoint_beyond_the_registry_paragraphs_is_an_error),
