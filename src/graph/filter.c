@@ -8,8 +8,8 @@
  * subgraph keeps the passing nodes, the `always` node whatever the filter
  * says, and the edges between kept nodes, each renumbered in the order of
  * the original so that the result is as deterministic as the input.  The
- * new graph owns copies of every string and is finished like a built one
- * (one igraph_create call); the two graphs are independent afterwards.
+ * new graph owns copies of every string and is finished like a built one;
+ * the two graphs are independent afterwards.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,10 +122,7 @@ cite_graph_filter(struct cite_graph **out, const struct cite_graph *g,
         }
     }
     free(renum);
-    if (cite_i_graph_finish(h, err, errlen) != 0) {
-        cite_i_graph_free_own(h);
-        return -1;
-    }
+    cite_i_graph_finish(h);
     *out = h;
     return 0;
 }

@@ -14,10 +14,11 @@
  * otherwise the first known value wins.  A node's session is the first one
  * a corpus version states, its languages those of all its corpus versions,
  * and its year comes from its final date or, failing that, its id (year.c).
- * The igraph copy of the network is made once, here, from the finished
- * edge list, together with compressed rows of each node's edges in both
+ * The finished edge list gets compressed rows of each node's edges in both
  * directions, sorted by the node at the other end, for the walks of
- * chain.c, mainpath.c and similar.c.
+ * chain.c, mainpath.c and similar.c.  igraph's copy of the network is made
+ * from them by the metrics that need it (cite_i_graph_igraph()), not here:
+ * a chain or a path never pays for it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,8 +313,8 @@ make_rows(struct cite_graph *g)
     bucket(n, m, g->out_edge, g->edges, 0, g->in_start, g->in_edge);
 }
 
-static igraph_error_t
-make_igraph(struct cite_graph *g)
+igraph_error_t
+cite_i_graph_igraph(const struct cite_graph *g, igraph_t *ig)
 {
     igraph_vector_int_t ends;
     igraph_error_t rc =
@@ -331,30 +332,19 @@ make_igraph(struct cite_graph *g)
         VECTOR(ends)[2 * k] = (igraph_integer_t)e->from;
         VECTOR(ends)[2 * k + 1] = (igraph_integer_t)e->to;
     }
-    rc = igraph_create(&g->ig, &ends, (igraph_integer_t)g->nnodes,
-                       IGRAPH_DIRECTED);
+    rc = igraph_create(ig, &ends, (igraph_integer_t)g->nnodes, IGRAPH_DIRECTED);
     igraph_vector_int_destroy(&ends);
     return rc;
 }
 
-int
-cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen)
+void
+cite_i_graph_finish(struct cite_graph *g)
 {
-    /* the growth slack goes first; the rows come before the igraph copy,
-     * which takes its edges in their order */
+    /* the growth slack goes first */
     if (g->nedges > 0) {
         g->edges = cite_i_xreallocarray(g->edges, g->nedges, sizeof *g->edges);
     }
-    struct cite_i_igraph_guard guard;
-    cite_i_igraph_enter(&guard);
     make_rows(g);
-    igraph_error_t rc = make_igraph(g);
-    int ret = 0;
-    if (rc != IGRAPH_SUCCESS) {
-        ret = cite_i_igraph_fail(rc, "building the graph", err, errlen);
-    }
-    cite_i_igraph_leave(&guard);
-    return ret;
 }
 
 void
@@ -469,10 +459,7 @@ cite_graph_builder_finish(struct cite_graph_builder *gb,
     }
     builder_release(b);
     free(gb);
-    if (cite_i_graph_finish(g, err, errlen) != 0) {
-        cite_i_graph_free_own(g);
-        return -1;
-    }
+    cite_i_graph_finish(g);
     *out = g;
     return 0;
 }
@@ -500,7 +487,6 @@ cite_graph_free(struct cite_graph *g)
     if (g == NULL) {
         return;
     }
-    igraph_destroy(&g->ig);
     cite_i_graph_free_own(g);
 }
 

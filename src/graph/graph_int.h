@@ -45,20 +45,22 @@ struct cite_graph {
     size_t *out_edge;
     size_t *in_start;
     size_t *in_edge;
-    /* the same nodes; its edge k is edge in_edge[k] (the edges in the
-     * order of the in-rows, see make_igraph()) */
-    igraph_t ig;
 };
 
-/*
- * Finishes a graph whose nodes, edges, pool and index are filled: makes
- * the compressed rows and the igraph copy (one igraph_create call).
- * Returns 0, or -1 with err; on failure the igraph copy does not exist and
- * the caller frees the rest with cite_i_graph_free_own().
- */
-int cite_i_graph_finish(struct cite_graph *g, char *err, size_t errlen);
-/* Frees everything but the igraph copy, and g itself. */
+/* Finishes a graph whose nodes, edges, pool and index are filled: makes
+ * the compressed rows. */
+void cite_i_graph_finish(struct cite_graph *g);
+/* Frees g and everything it owns. */
 void cite_i_graph_free_own(struct cite_graph *g);
+
+/*
+ * Makes *ig, igraph's copy of g (one igraph_create call), for the metrics
+ * igraph computes; the caller destroys it.  Its edge k is edge in_edge[k]:
+ * the edges in the order of the in-rows.  Only the analyses that need it
+ * pay for it (a tenth of loading 200,000 documents): walks, chains and
+ * paths run on the rows alone.  Call inside an igraph guard.
+ */
+igraph_error_t cite_i_graph_igraph(const struct cite_graph *g, igraph_t *ig);
 
 /*
  * The year of a node: the first four digits of date when they are there,

@@ -639,6 +639,8 @@ test_paths_agree_with_igraph_all_shortest_paths(void **st)
     (void)st;
     struct cite_corpus c;
     struct cite_graph *g = random_net(&c, 60, 4, 7);
+    igraph_t ig;
+    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
     size_t checked = 0;
     for (size_t from = 0; from < 60; from += 7) {
         for (size_t to = 0; to < 60; to += 5) {
@@ -651,7 +653,7 @@ test_paths_agree_with_igraph_all_shortest_paths(void **st)
             assert_int_equal(igraph_vector_int_list_init(&want, 0), 0);
             assert_int_equal(
                 igraph_get_all_shortest_paths(
-                    &g->ig, &want, NULL, NULL, (igraph_integer_t)from,
+                    &ig, &want, NULL, NULL, (igraph_integer_t)from,
                     igraph_vss_1((igraph_integer_t)to), IGRAPH_OUT),
                 0);
             igraph_vector_int_list_sort(&want, igraph_vector_int_lex_cmp);
@@ -670,6 +672,7 @@ test_paths_agree_with_igraph_all_shortest_paths(void **st)
         }
     }
     assert_true(checked > 20); /* the sample did find paths */
+    igraph_destroy(&ig);
     done(&c, g);
 }
 
@@ -1336,9 +1339,12 @@ test_betweenness_in_batches_equals_igraph_betweenness(void **st)
     double *v = metrics_ext(g, &o);
     igraph_vector_t want;
     assert_int_equal(igraph_vector_init(&want, 0), 0);
-    assert_int_equal(igraph_betweenness(&g->ig, &want, igraph_vss_all(),
+    igraph_t ig;
+    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
+    assert_int_equal(igraph_betweenness(&ig, &want, igraph_vss_all(),
                                         IGRAPH_DIRECTED, NULL),
                      0);
+    igraph_destroy(&ig);
     double total = 0;
     for (size_t i = 0; i < cite_graph_node_count(g); i++) {
         assert_close(M(v, i, CITE_M_BETWEENNESS), VECTOR(want)[i], 1e-9);
@@ -1451,12 +1457,15 @@ test_closeness_and_harmonic_equal_igraph(void **st)
     igraph_vector_t cl, hc;
     assert_int_equal(igraph_vector_init(&cl, 0), 0);
     assert_int_equal(igraph_vector_init(&hc, 0), 0);
-    assert_int_equal(igraph_closeness(&g->ig, &cl, NULL, NULL, igraph_vss_all(),
+    igraph_t ig;
+    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
+    assert_int_equal(igraph_closeness(&ig, &cl, NULL, NULL, igraph_vss_all(),
                                       IGRAPH_ALL, NULL, 1),
                      0);
-    assert_int_equal(igraph_harmonic_centrality(&g->ig, &hc, igraph_vss_all(),
+    assert_int_equal(igraph_harmonic_centrality(&ig, &hc, igraph_vss_all(),
                                                 IGRAPH_ALL, NULL, 1),
                      0);
+    igraph_destroy(&ig);
     size_t zero = 0;
     for (size_t i = 0; i < cite_graph_node_count(g); i++) {
         double want = isnan(VECTOR(cl)[i]) ? 0 : VECTOR(cl)[i];
