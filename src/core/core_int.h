@@ -86,6 +86,12 @@ void cite_i_idmap_init(struct cite_i_idmap *m);
 void cite_i_idmap_release(struct cite_i_idmap *m);
 /* The value stored for key, or CITE_I_NOT_FOUND. */
 size_t cite_i_idmap_get(const struct cite_i_idmap *m, const char *key);
+/* The same in steps, for a batch of look-ups whose cache misses overlap:
+ * the hash of key, a hint to fetch its slot, the look-up with that hash. */
+size_t cite_i_idmap_hash(const char *key);
+void cite_i_idmap_prefetch(const struct cite_i_idmap *m, size_t hash);
+size_t cite_i_idmap_get_hashed(const struct cite_i_idmap *m, const char *key,
+                               size_t hash);
 /* Stores key -> value; key must not be there yet. */
 void cite_i_idmap_put(struct cite_i_idmap *m, const char *key, size_t value);
 

@@ -44,12 +44,36 @@ cite_i_idmap_release(struct cite_i_idmap *m)
 }
 
 size_t
+cite_i_idmap_hash(const char *key)
+{
+    return hash_str(key);
+}
+
+void
+cite_i_idmap_prefetch(const struct cite_i_idmap *m, size_t hash)
+{
+#if defined(__GNUC__)
+    if (m->cap > 0) {
+        __builtin_prefetch(&m->slots[hash & (m->cap - 1)]);
+    }
+#else
+    (void)m;
+    (void)hash;
+#endif
+}
+
+size_t
 cite_i_idmap_get(const struct cite_i_idmap *m, const char *key)
+{
+    return cite_i_idmap_get_hashed(m, key, hash_str(key));
+}
+
+size_t
+cite_i_idmap_get_hashed(const struct cite_i_idmap *m, const char *key, size_t h)
 {
     if (m->cap == 0) {
         return CITE_I_NOT_FOUND;
     }
-    size_t h = hash_str(key);
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const struct cite_i_idslot *s = &m->slots[i];

@@ -48,6 +48,8 @@ struct builder {
         double run;
     } *slots;
     size_t nslots;
+    size_t *hashes;              /* the doc at hand: its targets' hashes */
+    size_t nhashes;
     unsigned char *langs;        /* per node: bit l for each cite_lang l */
     const char *lang_text[1u << CITE_LANG__COUNT]; /* mask -> "en,zh" */
 };
@@ -91,10 +93,10 @@ pool_strdup(struct cite_pool *pool, const char *s)
 }
 
 static size_t
-node_get(struct builder *b, const char *id)
+node_get_hashed(struct builder *b, const char *id, size_t hash)
 {
     struct cite_graph *g = b->g;
-    size_t i = cite_i_idmap_get(&g->index, id);
+    size_t i = cite_i_idmap_get_hashed(&g->index, id, hash);
     if (i != CITE_I_NOT_FOUND) {
         return i;
     }
@@ -125,6 +127,12 @@ node_get(struct builder *b, const char *id)
     b->head_out[i] = 0;
     cite_i_idmap_put(&g->index, node->id, i);
     return i;
+}
+
+static size_t
+node_get(struct builder *b, const char *id)
+{
+    return node_get_hashed(b, id, cite_i_idmap_hash(id));
 }
 
 static void
@@ -207,12 +215,26 @@ add_edges(struct builder *b, size_t self, const struct cite_doc *doc)
         d->edge = e - 1;
         d->run = 0;
     }
+    /* the targets' slots in the id table asked for all at once: at
+     * 200,000 documents the table outgrows the cache, and their misses
+     * then overlap instead of coming one after the other */
+    if (doc->nrefs > b->nhashes) {
+        b->nhashes = doc->nrefs;
+        b->hashes = cite_i_xreallocarray(b->hashes, b->nhashes, sizeof *b->hashes);
+    }
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        const char *t = doc->refs[r].target;
+        if (t != NULL) {
+            b->hashes[r] = cite_i_idmap_hash(t);
+            cite_i_idmap_prefetch(&b->g->index, b->hashes[r]);
+        }
+    }
     for (size_t r = 0; r < doc->nrefs; r++) {
         const struct cite_ref *ref = &doc->refs[r];
         if (ref->target == NULL || ref->target[0] == '\0') {
             continue;
         }
-        size_t to = node_get(b, ref->target);
+        size_t to = node_get_hashed(b, ref->target, b->hashes[r]);
         if (to == self) {
             continue;
         }
@@ -432,6 +454,7 @@ builder_release(struct builder *b)
     free(b->head_out);
     free(b->next_out);
     free(b->slots);
+    free(b->hashes);
 }
 
 void
