@@ -315,6 +315,11 @@ bucket(size_t n, size_t m, const size_t *order,
     memcpy(fill, start, (n + 1) * sizeof *fill);
     for (size_t k = 0; k < m; k++) {
         size_t e = order != NULL ? order[k] : k;
+#if defined(__GNUC__)
+        if (order != NULL && k + 16 < m) {
+            __builtin_prefetch(&edges[order[k + 16]]); /* read out of order */
+        }
+#endif
         row[fill[by_from ? edges[e].from : edges[e].to]++] = e;
     }
     free(fill);
