@@ -45,16 +45,149 @@ cite_extract_init(void)
     }
 }
 
+/* The bytes of s[from..n-1] that start a character of two bytes or more
+ * (0xC0 and above), eight at a time. */
+static size_t
+lead_bytes(const unsigned char *s, size_t from, size_t n)
+{
+    size_t count = 0, i = from;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t hi = w & (w << 1) & 0x8080808080808080u; /* bits 7 and 6 */
+        count += (size_t)(((hi >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++) {
+        count += s[i] >= 0xC0;
+    }
+    return count;
+}
+
+/* The ASCII letters of s[i..n-1], eight bytes at a time where all eight
+ * are ASCII; *i moves past them.  Stops once more than `enough` are
+ * counted, and at the first byte of 0x80 or above (left at *i) unless
+ * `skip` says to pass over such bytes uncounted. */
+static size_t
+ascii_letters(const unsigned char *s, size_t *i, size_t n, size_t enough,
+              int skip)
+{
+    size_t latin = 0, k = *i;
+    const uint64_t ones = 0x0101010101010101u;
+    while (k < n && latin <= enough) {
+        if (k + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + k, 8);
+            if ((w & 0x8080808080808080u) == 0) {
+                uint64_t x = w | 0x2020202020202020u;  /* bytes < 0x80 */
+                uint64_t ge_a = x + ones * (0x80 - 'a'); /* high bit: >= 'a' */
+                uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
+                uint64_t hit = (ge_a & ~gt_z & ones * 0x80) >> 7; /* 0 or 1 a byte */
+                latin += (size_t)((hit * ones) >> 56);
+                k += 8;
+                continue;
+            }
+        }
+        if (s[k] >= 0x80 && !skip) {
+            break;
+        }
+        latin += (unsigned)((s[k] | 0x20) - 'a') < 26;
+        k++;
+    }
+    *i = k;
+    return latin;
+}
+
+/* The four bytes at p as one number, the first in the lowest byte. */
+static uint32_t
+le32(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+           (uint32_t)u[3] << 24;
+}
+
+#define LE4(a, b, c, d)                                                        \
+    ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |               \
+     (uint32_t)(d) << 24)
+
+/*
+ * Which of French, Spanish and English (the default) a Latin text
+ * s[from..n-1] is, by its common words, counted on word boundaries: after
+ * each space.  end: the text's end, which a word may run up to.  Each
+ * word is at most four bytes with its space, so one load of the four
+ * bytes after a space tells them all apart ("resolution" is told by its
+ * first four letters, then compared whole).
+ */
+static enum cite_lang
+latin_lang(const char *s, size_t from, size_t n, const char *end)
+{
+    static const struct {
+        const char *w;
+        size_t len;
+        int lang; /* 0 en, 1 fr, 2 es */
+    } words[] = {
+        {"and ", 4, 0}, {"des ", 4, 1}, {"du ", 3, 1},  {"del ", 4, 2},
+        {"et ", 3, 1},  {"les ", 4, 1}, {"los ", 4, 2}, {"las ", 4, 2},
+        {"of ", 3, 0},  {"resolution", 10, 0}, {"the ", 4, 0}, {"y ", 2, 2},
+    };
+    const uint32_t m3 = 0xFFFFFFu, m2 = 0xFFFFu;
+    size_t count[3] = {0, 0, 0};
+    for (const char *p = s + from;
+         p < s + n && (p = memchr(p, ' ', (size_t)(s + n - p))) != NULL; p++) {
+        if (end - p - 1 >= 4) {
+            uint32_t w = le32(p + 1);
+            count[0] += (w == LE4('a', 'n', 'd', ' ')) + (w == LE4('t', 'h', 'e', ' ')) +
+                        ((w & m3) == LE4('o', 'f', ' ', 0)) +
+                        (w == LE4('r', 'e', 's', 'o') && end - p - 1 >= 10 &&
+                         memcmp(p + 1, "resolution", 10) == 0);
+            count[1] += (w == LE4('d', 'e', 's', ' ')) + (w == LE4('l', 'e', 's', ' ')) +
+                        ((w & m3) == LE4('d', 'u', ' ', 0)) +
+                        ((w & m3) == LE4('e', 't', ' ', 0));
+            count[2] += (w == LE4('d', 'e', 'l', ' ')) + (w == LE4('l', 'o', 's', ' ')) +
+                        (w == LE4('l', 'a', 's', ' ')) + ((w & m2) == LE4('y', ' ', 0, 0));
+            continue;
+        }
+        /* the last bytes of the text: each word compared on its own */
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            size_t wl = words[k].len;
+            if ((size_t)(end - p - 1) >= wl && memcmp(p + 1, words[k].w, wl) == 0) {
+                count[words[k].lang]++;
+            }
+        }
+    }
+    size_t en = count[0], fr = count[1], es = count[2];
+    if (fr > en && fr >= es) {
+        return CITE_LANG_FR;
+    }
+    if (es > en && es > fr) {
+        return CITE_LANG_ES;
+    }
+    return CITE_LANG_EN;
+}
+
 enum cite_lang
 cite_extract_detect_lang(const struct cite_text *t)
 {
     size_t han = 0, cyr = 0, arab = 0, latin = 0;
-    size_t fr = 0, es = 0, en = 0;
     const unsigned char *s = (const unsigned char *)t->bytes;
     /* the first 32 KB say which language it is: thousands of words */
     size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
+    /*
+     * A Latin text, settled early: every ideograph, Cyrillic or Arabic
+     * letter starts with a byte of 0xC0 or above, so when the letters of
+     * plain ASCII, counted from the start, already outnumber four times
+     * those bytes, no count of the rest can make the text Chinese, Russian or
+     * Arabic, and only the common words remain to count.  An English text
+     * with a few accents or quotation marks is settled in its first lines
+     * rather than read to the end twice.
+     */
+    size_t lead = lead_bytes(s, t->start, n);
+    size_t i = t->start;
+    if (n - t->start > 4 * lead && ascii_letters(s, &i, n, 4 * lead, 1) > 4 * lead) {
+        return latin_lang(t->bytes, t->start, n, t->bytes + t->len);
+    }
     size_t check = t->start + 1024;
-    for (size_t i = t->start; i < n;) {
+    for (i = t->start; i < n;) {
         if (i >= check) {
             /* Chinese already, whatever the rest holds: a byte adds at
              * most one letter, and ideographs are never taken away */
@@ -63,25 +196,9 @@ cite_extract_detect_lang(const struct cite_text *t)
             }
             check = i + 1024;
         }
-        if (i + 8 <= n) {
-            /* eight ASCII bytes at once: the letters among them */
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if ((w & 0x8080808080808080u) == 0) {
-                const uint64_t ones = 0x0101010101010101u;
-                uint64_t x = w | 0x2020202020202020u;  /* bytes < 0x80 */
-                uint64_t ge_a = x + ones * (0x80 - 'a'); /* high bit: >= 'a' */
-                uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
-                uint64_t hit = (ge_a & ~gt_z & ones * 0x80) >> 7; /* 0 or 1 a byte */
-                latin += (size_t)((hit * ones) >> 56);
-                i += 8;
-                continue;
-            }
-        }
-        if (s[i] < 0x80) {
-            latin += (unsigned)((s[i] | 0x20) - 'a') < 26;
-            i++;
-            continue;
+        latin += ascii_letters(s, &i, check < n ? check : n, SIZE_MAX, 0);
+        if (i >= n || s[i] < 0x80) {
+            continue; /* the end, or the next check */
         }
         unsigned cp;
         i += cite_i_utf8_decode(s + i, n - i, &cp);
@@ -107,52 +224,7 @@ cite_extract_detect_lang(const struct cite_text *t)
     if (latin == 0) {
         return CITE_LANG_UNKNOWN;
     }
-    /* common words, counted on word boundaries: after each space, looked
-     * up by their first letter */
-    static const struct {
-        const char *w;
-        size_t len;
-        int lang; /* 0 en, 1 fr, 2 es */
-    } words[] = {
-        /* by first letter: see the switch below */
-        {"and ", 4, 0}, {"des ", 4, 1}, {"du ", 3, 1},  {"del ", 4, 2},
-        {"et ", 3, 1},  {"les ", 4, 1}, {"los ", 4, 2}, {"las ", 4, 2},
-        {"of ", 3, 0},  {"resolution", 10, 0}, {"the ", 4, 0}, {"y ", 2, 2},
-    };
-    size_t count[3] = {0, 0, 0};
-    const char *end = t->bytes + t->len;
-    for (const char *p = t->bytes + t->start;
-         p < t->bytes + n && (p = memchr(p, ' ', (size_t)(t->bytes + n - p))) != NULL;
-         p++) {
-        size_t lo, hi; /* the words starting with the next letter */
-        switch (p + 1 < end ? p[1] : '\0') {
-        case 'a': lo = 0, hi = 1; break;
-        case 'd': lo = 1, hi = 4; break;
-        case 'e': lo = 4, hi = 5; break;
-        case 'l': lo = 5, hi = 8; break;
-        case 'o': lo = 8, hi = 9; break;
-        case 'r': lo = 9, hi = 10; break;
-        case 't': lo = 10, hi = 11; break;
-        case 'y': lo = 11, hi = 12; break;
-        default: continue;
-        }
-        for (size_t w = lo; w < hi; w++) {
-            size_t wl = words[w].len;
-            if ((size_t)(end - p - 1) >= wl && memcmp(p + 1, words[w].w, wl) == 0) {
-                count[words[w].lang]++;
-            }
-        }
-    }
-    en = count[0];
-    fr = count[1];
-    es = count[2];
-    if (fr > en && fr >= es) {
-        return CITE_LANG_FR;
-    }
-    if (es > en && es > fr) {
-        return CITE_LANG_ES;
-    }
-    return CITE_LANG_EN;
+    return latin_lang(t->bytes, t->start, n, t->bytes + t->len);
 }
 
 /*

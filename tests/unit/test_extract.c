@@ -395,6 +395,55 @@ test_language_detection(void **state)
     }
 }
 
+/* The shortcut for Latin texts (enough ASCII letters before counting the
+ * rest) never decides what the full count would not: an English opening
+ * before Cyrillic or Arabic that outnumbers it stays Russian or Arabic,
+ * accents and quotation marks in English keep it English; the common
+ * words are counted up to the last byte of the text, and not beyond. */
+static void
+test_language_detection_of_latin_texts_is_the_full_count(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        enum cite_lang want;
+    } cases[] = {
+        /* 20 ASCII letters, then 24 Cyrillic (each two bytes) */
+        {"The Council recalls: Совет Безопасности напоминает", CITE_LANG_RU},
+        {"The Council recalls: مجلس الأمن يشير إلى القرار", CITE_LANG_AR},
+        /* a few ASCII letters and many more ideographs */
+        {"Council 人权理事会回顾第号决议", CITE_LANG_ZH},
+        /* 30 ASCII letters and 11 ideographs: Chinese (30 <= 4 x 11) */
+        {"abcdefghij abcdefghij abcdefghij 人权理事会回顾第号决议", CITE_LANG_ZH},
+        /* 45: no longer */
+        {"abcdefghij abcdefghij abcdefghij abcdefghij abcde 人权理事会回顾第号决议",
+         CITE_LANG_EN},
+        {"The Council\u2019s r\u00e9solution \u2014 of the States and the "
+         "Parties", CITE_LANG_EN},
+        {"les droits des femmes et du Conseil", CITE_LANG_FR},
+        {"los derechos de las mujeres y del Consejo", CITE_LANG_ES},
+        /* "y" last, with its space: counted; then without: not */
+        {"rights of x y ", CITE_LANG_EN},           /* en 1, es 1 */
+        {"derechos y las y ", CITE_LANG_ES},        /* es 2 (y, las) + y */
+        {"derechos the las y", CITE_LANG_EN},       /* es 1 (las), en 1 */
+        {"x resolution", CITE_LANG_EN},
+        {"x resolutio", CITE_LANG_EN},              /* nothing counted */
+        {"x les des resolutio", CITE_LANG_FR},
+        {"x les des resolution resolution resolution", CITE_LANG_EN},
+        {"1234 5678", CITE_LANG_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct cite_text t;
+        cite_text_init_mem(&t, "a", cases[i].text, strlen(cases[i].text));
+        enum cite_lang got = cite_extract_detect_lang(&t);
+        if (got != cases[i].want) {
+            fail_msg("'%s': %s, not %s", cases[i].text, cite_lang_code(got),
+                     cite_lang_code(cases[i].want));
+        }
+        cite_text_release(&t);
+    }
+}
+
 static void
 test_extraction_is_total_on_junk(void **state)
 {
@@ -546,6 +595,7 @@ main(void)
         cmocka_unit_test(test_operative_verb_without_number_opens_the_operative_part),
         cmocka_unit_test(test_arabic_idh_marks_a_preambular_paragraph),
         cmocka_unit_test(test_language_detection),
+        cmocka_unit_test(test_language_detection_of_latin_texts_is_the_full_count),
         cmocka_unit_test(test_extraction_is_total_on_junk),
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
     };
