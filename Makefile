@@ -317,7 +317,7 @@ $(BENCH_GEN): tests/bench/gen.c
 # to the next), kept in $(BUILD)/bench-corpus-<docs>/ for the next run.
 # BENCH_BIN is the binary measured (another build of citegraph may be given).
 BENCH_SCALE      ?= 20000
-BENCH_RUNS       ?= 3
+BENCH_RUNS       ?= 5
 BENCH_RUNS_LARGE ?= 3
 BENCH_RANK_OPTS  ?= --metrics pagerank --top 10
 BENCH_BIN        ?= $(BIN)

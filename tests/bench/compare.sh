@@ -21,7 +21,7 @@
 #
 # Usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]
 # Environment (defaults in brackets):
-#   BENCH_RUNS [3]            runs per task; the median is kept
+#   BENCH_RUNS [5]            runs per task; the median is kept
 #   BENCH_RUNS_LARGE [3]      runs per task at BENCH_LARGE documents or more
 #   BENCH_LARGE [100000]
 #   BENCH_DIR [build]         where the corpora are kept (delete them by hand:
@@ -36,7 +36,7 @@ bin=${1:?usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]}
 gen=${2:?usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]}
 shift 2
 [ $# -gt 0 ] || set -- 20000
-runs_small=${BENCH_RUNS:-3}
+runs_small=${BENCH_RUNS:-5}
 runs_large=${BENCH_RUNS_LARGE:-3}
 large=${BENCH_LARGE:-100000}
 root=${BENCH_DIR:-build}
@@ -68,8 +68,11 @@ median() {
 }
 
 # measure DOCS KEY LABEL OKSTATUS COMMAND...: runs COMMAND $runs times with
-# its output in $work/KEY.out (never /dev/null: rg stops at the first match
-# when its output is /dev/null) and records the medians.  OKSTATUS is the
+# its wall time taken to the millisecond around /usr/bin/time (whose own %e
+# has 10 ms steps: 3 % of a task of 0.3 s, enough to tip a ratio of growth)
+# and its peak memory from /usr/bin/time, its output in $work/KEY.out
+# (never /dev/null: rg stops at the first match when its output is
+# /dev/null), and records the medians.  OKSTATUS is the
 # highest exit status that is not a failure (check exits 1 on findings).
 measure() {
     m_docs=$1 m_key=$2 m_label=$3 m_ok=$4
@@ -78,15 +81,17 @@ measure() {
     m_i=1
     while [ "$m_i" -le "$runs" ]; do
         m_st=0
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" > "$work/$m_key.out" 2> "$work/$m_key.err" ||
+        m_start=$(date +%s.%N)
+        /usr/bin/time -f '%M' -o "$work/time" "$@" > "$work/$m_key.out" 2> "$work/$m_key.err" ||
             m_st=$?
+        m_end=$(date +%s.%N)
         if [ "$m_st" -gt "$m_ok" ]; then
             echo "compare: $m_label failed (exit status $m_st):" >&2
             tail -n 5 "$work/$m_key.err" >&2
             exit 1
         fi
-        m_t="$m_t $(tail -n 1 "$work/time" | cut -d' ' -f1)"
-        m_m="$m_m $(tail -n 1 "$work/time" | cut -d' ' -f2)"
+        m_t="$m_t $(awk -v a="$m_start" -v b="$m_end" 'BEGIN { printf "%.3f", b - a }')"
+        m_m="$m_m $(tail -n 1 "$work/time")"
         m_i=$((m_i + 1))
     done
     # shellcheck disable=SC2086 # m_t and m_m are lists of numbers
@@ -208,7 +213,7 @@ for docs in "$@"; do
                 note = sprintf("%.1f MB/s", $4 > 0 ? b / 1e6 / $4 : 0)
             if ($2 == "rg")
                 note = note sprintf(", %d matches", rgm)
-            printf "%-34s %10.2f %10.1f  %s\n", $3, $4, $5 / 1024, note
+            printf "%-34s %10.3f %10.1f  %s\n", $3, $4, $5 / 1024, note
         }' "$results"
     echo ""
     r=$(ratio "$(get "$docs" extract 4)" "$(get "$docs" rg 4)")
