@@ -104,6 +104,9 @@ const char *cite_i_udigits(char buf[CITE_I_UDIGITS], unsigned long long v,
 /* Writes an ISO date "YYYY-MM-DD" into out (CITE_DATE_LEN bytes) if y/m/d
  * form a real calendar date; returns 1, else 0 and out is left alone. */
 int cite_i_date_format(char *out, int y, int m, int d);
+/* 1 when y-m-d is a real day of the years 1000 to 9999 (what
+ * cite_i_date_format() writes). */
+int cite_i_date_valid(int y, int m, int d);
 
 /*
  * cite_diag_emit() with a severity other than the code's default (a rule

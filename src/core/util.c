@@ -60,10 +60,16 @@ days_in_month(int y, int m)
 }
 
 int
+cite_i_date_valid(int y, int m, int d)
+{
+    return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+           d <= days_in_month(y, m);
+}
+
+int
 cite_i_date_format(char *out, int y, int m, int d)
 {
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 ||
-        d > days_in_month(y, m)) {
+    if (!cite_i_date_valid(y, m, d)) {
         return 0;
     }
     const int v[3] = {y, m, d};

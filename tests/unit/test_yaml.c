@@ -1204,6 +1204,32 @@ direct_and_libyaml(const struct cite_doc *doc)
     return took;
 }
 
+/* The direct writer puts the names of our tables (language, body, type,
+ * relation) as they stand, unlooked at: each must be one libyaml writes
+ * plain.  A name that needed quotes (a new body called "No", say) fails
+ * here, where libyaml quotes it and the direct writer would not. */
+static void
+test_every_name_is_written_as_it_stands(void **state)
+{
+    (void)state;
+    int most = CITE_LANG__COUNT;
+    most = CITE_BODY__COUNT > most ? CITE_BODY__COUNT : most;
+    most = CITE_TYPE__COUNT > most ? CITE_TYPE__COUNT : most;
+    most = CITE_REL__COUNT > most ? CITE_REL__COUNT : most;
+    for (int k = 0; k < most; k++) {
+        struct cite_doc d;
+        make_contract_doc(&d);
+        d.lang = (enum cite_lang)(k % CITE_LANG__COUNT);
+        d.info.body = (enum cite_body)(k % CITE_BODY__COUNT);
+        d.info.type = (enum cite_type)(k % CITE_TYPE__COUNT);
+        d.refs[0].body = (enum cite_body)((k + 1) % CITE_BODY__COUNT);
+        d.refs[0].type = (enum cite_type)((k + 1) % CITE_TYPE__COUNT);
+        d.refs[0].relation = (enum cite_relation)(k % CITE_REL__COUNT);
+        assert_int_equal(direct_and_libyaml(&d), 1);
+        cite_doc_release(&d);
+    }
+}
+
 static void
 test_direct_writer_writes_what_libyaml_writes(void **state)
 {
@@ -1366,6 +1392,7 @@ main(void)
             test_read_syntax_error_returns_minus_one_with_its_line),
         cmocka_unit_test(test_read_invalid_utf8_is_a_syntax_error_at_its_byte),
         cmocka_unit_test(test_fast_path_reads_what_the_writer_writes),
+        cmocka_unit_test(test_every_name_is_written_as_it_stands),
         cmocka_unit_test(test_direct_writer_writes_what_libyaml_writes),
         cmocka_unit_test(test_fast_path_takes_the_contract_example),
         cmocka_unit_test(test_fast_path_leaves_everything_else_to_libyaml),
