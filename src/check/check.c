@@ -48,7 +48,7 @@
 
 struct by_id {
     const char *id;
-    size_t index; /* into the corpus or the registry: ties keep this order */
+    size_t index; /* into the corpus: ties keep this order */
 };
 
 /* What is known of one id: whatever check_ref() asks, in one place, so
