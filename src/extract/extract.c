@@ -97,13 +97,18 @@ ascii_letters(const unsigned char *s, size_t *i, size_t n, size_t enough,
     return latin;
 }
 
-/* The four bytes at p as one number, the first in the lowest byte. */
+/* The (at most) four bytes at p, before end, as one number: the first in
+ * the lowest byte, zeros past the end. */
 static uint32_t
-le32(const char *p)
+le32(const char *p, const char *end)
 {
     const unsigned char *u = (const unsigned char *)p;
-    return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
-           (uint32_t)u[3] << 24;
+    size_t n = end - p < 4 ? (size_t)(end - p) : 4;
+    uint32_t w = 0;
+    for (size_t k = 0; k < n; k++) {
+        w |= (uint32_t)u[k] << (8 * k);
+    }
+    return w;
 }
 
 #define LE4(a, b, c, d)                                                        \
@@ -116,46 +121,26 @@ le32(const char *p)
  * each space.  end: the text's end, which a word may run up to.  Each
  * word is at most four bytes with its space, so one load of the four
  * bytes after a space tells them all apart ("resolution" is told by its
- * first four letters, then compared whole).
+ * first four letters, then compared whole); a word cut by the end of the
+ * text does not count.
  */
 static enum cite_lang
 latin_lang(const char *s, size_t from, size_t n, const char *end)
 {
-    static const struct {
-        const char *w;
-        size_t len;
-        int lang; /* 0 en, 1 fr, 2 es */
-    } words[] = {
-        {"and ", 4, 0}, {"des ", 4, 1}, {"du ", 3, 1},  {"del ", 4, 2},
-        {"et ", 3, 1},  {"les ", 4, 1}, {"los ", 4, 2}, {"las ", 4, 2},
-        {"of ", 3, 0},  {"resolution", 10, 0}, {"the ", 4, 0}, {"y ", 2, 2},
-    };
     const uint32_t m3 = 0xFFFFFFu, m2 = 0xFFFFu;
-    size_t count[3] = {0, 0, 0};
+    size_t en = 0, fr = 0, es = 0;
     for (const char *p = s + from;
          p < s + n && (p = memchr(p, ' ', (size_t)(s + n - p))) != NULL; p++) {
-        if (end - p - 1 >= 4) {
-            uint32_t w = le32(p + 1);
-            count[0] += (w == LE4('a', 'n', 'd', ' ')) + (w == LE4('t', 'h', 'e', ' ')) +
-                        ((w & m3) == LE4('o', 'f', ' ', 0)) +
-                        (w == LE4('r', 'e', 's', 'o') && end - p - 1 >= 10 &&
-                         memcmp(p + 1, "resolution", 10) == 0);
-            count[1] += (w == LE4('d', 'e', 's', ' ')) + (w == LE4('l', 'e', 's', ' ')) +
-                        ((w & m3) == LE4('d', 'u', ' ', 0)) +
-                        ((w & m3) == LE4('e', 't', ' ', 0));
-            count[2] += (w == LE4('d', 'e', 'l', ' ')) + (w == LE4('l', 'o', 's', ' ')) +
-                        (w == LE4('l', 'a', 's', ' ')) + ((w & m2) == LE4('y', ' ', 0, 0));
-            continue;
-        }
-        /* the last bytes of the text: each word compared on its own */
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-            size_t wl = words[k].len;
-            if ((size_t)(end - p - 1) >= wl && memcmp(p + 1, words[k].w, wl) == 0) {
-                count[words[k].lang]++;
-            }
-        }
+        uint32_t w = le32(p + 1, end);
+        en += (w == LE4('a', 'n', 'd', ' ')) + (w == LE4('t', 'h', 'e', ' ')) +
+              ((w & m3) == LE4('o', 'f', ' ', 0)) +
+              (w == LE4('r', 'e', 's', 'o') && end - p - 1 >= 10 &&
+               memcmp(p + 1, "resolution", 10) == 0);
+        fr += (w == LE4('d', 'e', 's', ' ')) + (w == LE4('l', 'e', 's', ' ')) +
+              ((w & m3) == LE4('d', 'u', ' ', 0)) + ((w & m3) == LE4('e', 't', ' ', 0));
+        es += (w == LE4('d', 'e', 'l', ' ')) + (w == LE4('l', 'o', 's', ' ')) +
+              (w == LE4('l', 'a', 's', ' ')) + ((w & m2) == LE4('y', ' ', 0, 0));
     }
-    size_t en = count[0], fr = count[1], es = count[2];
     if (fr > en && fr >= es) {
         return CITE_LANG_FR;
     }
