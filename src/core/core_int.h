@@ -70,6 +70,22 @@ cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return cite_i_utf8_decode_multi(s, n, cp);
 }
 
+/* The index of the lowest set bit of x (x != 0). */
+static inline unsigned
+cite_i_ctz64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
 /*
  * String -> index map, open addressing (idmap.c).  Keys are borrowed: they
  * must stay put while the map is in use.

@@ -103,7 +103,11 @@ static uint32_t
 le32(const char *p, const char *end)
 {
     const unsigned char *u = (const unsigned char *)p;
-    size_t n = end - p < 4 ? (size_t)(end - p) : 4;
+    if (end - p >= 4) { /* one load, whatever the byte order */
+        return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+               (uint32_t)u[3] << 24;
+    }
+    size_t n = (size_t)(end - p);
     uint32_t w = 0;
     for (size_t k = 0; k < n; k++) {
         w |= (uint32_t)u[k] << (8 * k);

@@ -125,6 +125,11 @@ enum tok_kind {
 #define TF_QUOTED       0x08 /* inside quotation marks */
 #define TF_CAP_ROMAN    0x10 /* T_WORD is an upper-case Roman numeral */
 #define TF_OCR          0x20 /* T_NUM read through OCR letters: l5ll, 20O4 */
+/* on the first token of a line (and only there): the line, as far as the
+ * chunk goes, holds a keyword of a meeting or a vote (KW_MEETING,
+ * KW_VOTES, KW_NO_VOTE, KW_UNANIMOUS), so cite_i_meta_closing() need not
+ * look for one on the other lines */
+#define TF_LINE_MEETING 0x40
 
 struct tok {
     uint8_t kind;
@@ -229,8 +234,9 @@ size_t cite_i_meta_header(struct cite_doc *doc, const struct tokview *v,
 int cite_i_id_from_path(const char *path, char *out, size_t outlen);
 
 /* The same for a line after the operative part: date, meeting, vote.
- * Returns 0 (none), 1 (metadata, and the line may cite) or 2 (only
- * metadata). */
+ * from is the line's first token, as the lexer made it (its
+ * TF_LINE_MEETING flag is trusted).  Returns 0 (none), 1 (metadata, and
+ * the line may cite) or 2 (only metadata). */
 int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
                         size_t from, size_t to, int *date_rank);
 

@@ -62,6 +62,7 @@ struct kw_index {
      * opens with (up to its first non-letter), so that a word none of them
      * can open is a word at once, without a keyword attempt */
     struct kw_word *words; /* open addressing, nwords slots (a power of 2) */
+    uint32_t *tags;        /* tags[k] = words[k].hash, packed */
     size_t nwords;
     uint64_t stem_lens;    /* bit n: some stem has n code points */
     size_t max_run;        /* the longest run, in code points */
@@ -305,18 +306,55 @@ word_hash_final(uint32_t h)
     return h == 0 ? 1 : h; /* 0 marks an empty slot */
 }
 
-/* The slot of the run cp[0..n) (stem or exact) in ix->words. */
+/* The hash of a run of at most 16 ASCII letters, folded, packed one a
+ * byte (the first lowest) into lo and hi, zeros after the last. */
+static inline uint32_t
+packed_hash(uint64_t lo, uint64_t hi, size_t n)
+{
+    uint64_t h = (lo * 0x9E3779B97F4A7C15u) ^ (hi * 0xC2B2AE3D27D4EB4Fu) ^ n;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    return word_hash_final((uint32_t)(h >> 32));
+}
+
+/* The hash of the run cp[0..n) (folded code points): packed_hash() when
+ * it is at most 16 ASCII letters, else FNV-1a over the code points. */
+static uint32_t
+run_hash(const unsigned *cp, size_t n)
+{
+    uint64_t half[2] = {0, 0};
+    size_t k = 0;
+    while (k < n && k < 16 && cp[k] < 0x80) {
+        half[k / 8] |= (uint64_t)cp[k] << (8 * (k % 8));
+        k++;
+    }
+    if (k == n) {
+        return packed_hash(half[0], half[1], n);
+    }
+    uint32_t h = WORD_HASH0;
+    for (k = 0; k < n; k++) {
+        h = word_hash_step(h, cp[k]);
+    }
+    return word_hash_final(h);
+}
+
+/* An empty slot: what a probe for a run no keyword opens with returns. */
+static const struct kw_word no_word;
+
+/* The slot of the run cp[0..n) (stem or exact) in ix->words, or an empty
+ * one.  The hashes alone (ix->tags) are read until one matches: most
+ * words of a text are no keyword's run, and the tags fit the cache. */
 static inline const struct kw_word *
 words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t n,
             int stem)
 {
     size_t mask = ix->nwords - 1;
     for (size_t k = hash & mask;; k = (k + 1) & mask) {
-        const struct kw_word *w = &ix->words[k];
-        if (w->hash == 0) {
-            return w;
+        if (ix->tags[k] == 0) {
+            return &no_word;
         }
-        if (w->hash == hash && w->n == n && w->stem == stem) {
+        const struct kw_word *w = &ix->words[k];
+        if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
             size_t i = 0;
             while (i < n && w->cp[i] == cp[i]) {
                 i++; /* a few letters: no call to memcmp */
@@ -336,7 +374,6 @@ words_add(struct kw_index *ix, const struct kw *k)
     size_t len = strlen(k->text);
     unsigned *cp = cite_i_xmalloc((len + 1) * sizeof *cp);
     size_t n = 0;
-    uint32_t h = WORD_HASH0;
     while (*p != '\0') {
         unsigned c;
         size_t l = cite_i_utf8_decode(p, len - (size_t)(p - (const unsigned char *)k->text), &c);
@@ -344,7 +381,6 @@ words_add(struct kw_index *ix, const struct kw *k)
             break;
         }
         cp[n++] = c;
-        h = word_hash_step(h, c);
         p += l;
     }
     if (n == 0) {
@@ -353,11 +389,17 @@ words_add(struct kw_index *ix, const struct kw *k)
         return;
     }
     int stem = *p == '*' || (*p == '\0' && k->prefix);
-    h = word_hash_final(h);
+    uint32_t h = run_hash(cp, n);
     struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, n, stem);
     if (w->hash != 0) {
         free(cp); /* another keyword opens the same way */
     } else {
+        size_t mask = ix->nwords - 1, slot = h & mask;
+        while (ix->tags[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        w = &ix->words[slot];
+        ix->tags[slot] = h;
         w->hash = h;
         w->n = (uint16_t)n;
         w->stem = (uint8_t)stem;
@@ -388,6 +430,61 @@ words_add(struct kw_index *ix, const struct kw *k)
     w->cand[at] = c;
 }
 
+static const struct kw_word *word_run_slow(const struct kw_index *ix, const char *s,
+                                           size_t i, size_t to, size_t *end, int *stem);
+
+/* The eight bytes at p, the first lowest, whatever the machine's order. */
+static inline uint64_t
+load64le(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+#else
+    const unsigned char *u = (const unsigned char *)p;
+    uint64_t w = 0;
+    for (int k = 7; k >= 0; k--) {
+        w = w << 8 | u[k];
+    }
+    return w;
+#endif
+}
+
+/* 0x80 in each byte of w that is not an ASCII letter, 0 in the others. */
+static inline uint64_t
+non_letters(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    uint64_t y = (w | ones * 0x20) & ~highs;      /* folded, bit 7 cleared */
+    uint64_t ge_a = y + ones * (0x80 - 'a');      /* no carry: y <= 0x7F */
+    uint64_t gt_z = y + ones * (0x80 - 'z' - 1);
+    return ~(ge_a & ~gt_z & ~w) & highs;
+}
+
+/* The slot of the ASCII run s[0..n) folded, by its hash. */
+static inline const struct kw_word *
+words_probe_ascii(const struct kw_index *ix, uint32_t hash, const char *s, size_t n,
+                  int stem)
+{
+    size_t mask = ix->nwords - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+        if (ix->tags[k] == 0) {
+            return &no_word;
+        }
+        const struct kw_word *w = &ix->words[k];
+        if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
+            size_t i = 0;
+            while (i < n && w->cp[i] == ((unsigned char)s[i] | 0x20u)) {
+                i++;
+            }
+            if (i == n) {
+                return w;
+            }
+        }
+    }
+}
+
 /*
  * What keyword may start at s[i], the first letter of a word, in a
  * language with spaces between words.  Returns the exact run the word is
@@ -397,14 +494,67 @@ words_add(struct kw_index *ix, const struct kw *k)
  * next line).  *end is where the word ends.  Exact: kw_match() compares a
  * keyword's letters one by one with the text's, folded, and lets nothing
  * in between but a hyphen at a line end.
+ *
+ * A word of at most 15 ASCII letters, 16 bytes before the end, is read
+ * eight bytes at a time and hashed whole (packed_hash()); any other goes
+ * through word_run_slow(), letter by letter: the two agree on every word.
  */
-static const struct kw_word *
+static inline const struct kw_word *
 word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *end,
          int *stem)
 {
+    if (to - i < 16) {
+        return word_run_slow(ix, s, i, to, end, stem);
+    }
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t w0 = load64le(s + i), w1 = load64le(s + i + 8);
+    uint64_t m0 = non_letters(w0), m1 = non_letters(w1);
+    size_t n = m0 != 0 ? cite_i_ctz64(m0) >> 3 : m1 != 0 ? 8 + (cite_i_ctz64(m1) >> 3) : 16;
+    if (n == 0 || n == 16 || (unsigned char)s[i + n] >= 0x80) {
+        /* no ASCII letter first, a long word, or one that may go on in
+         * letters beyond ASCII */
+        return word_run_slow(ix, s, i, to, end, stem);
+    }
+    /* the letters folded, the bytes after them zero */
+    uint64_t lo = w0 | ones * 0x20, hi = w1 | ones * 0x20;
+    if (n < 8) {
+        lo &= ((uint64_t)1 << (8 * n)) - 1;
+        hi = 0;
+    } else {
+        hi &= n == 8 ? 0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+    }
+    size_t cap = ix->max_run < 64 ? ix->max_run : 64;
+    *stem = 0;
+    for (uint64_t lens = ix->stem_lens; lens != 0; lens &= lens - 1) {
+        size_t m = cite_i_ctz64(lens); /* a stem of m letters */
+        if (m > n || m > cap) {
+            break;
+        }
+        uint64_t plo = m < 8 ? lo & (((uint64_t)1 << (8 * m)) - 1) : lo;
+        uint64_t phi = m <= 8 ? 0 : m < 16 ? hi & (((uint64_t)1 << (8 * (m - 8))) - 1) : hi;
+        if (words_probe_ascii(ix, packed_hash(plo, phi, m), s + i, m, 1)->hash != 0) {
+            *stem = 1;
+            return NULL;
+        }
+    }
+    *end = i + n;
+    if (s[i + n] == '-') {
+        *stem = 1; /* perhaps a word hyphenated at a line end */
+        return NULL;
+    }
+    if (n > cap) {
+        return NULL;
+    }
+    const struct kw_word *w = words_probe_ascii(ix, packed_hash(lo, hi, n), s + i, n, 0);
+    return w->hash != 0 ? w : NULL;
+}
+
+static const struct kw_word *
+word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *end,
+              int *stem)
+{
     unsigned buf[64];
     size_t n = 0;
-    uint32_t h = WORD_HASH0;
     size_t j = i;
     size_t cap = ix->max_run < 64 ? ix->max_run : 64;
     *stem = 0;
@@ -427,9 +577,8 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         j += l;
         if (n < cap) {
             buf[n++] = f;
-            h = word_hash_step(h, f);
             if ((ix->stem_lens >> n & 1) &&
-                words_probe(ix, word_hash_final(h), buf, n, 1)->hash != 0) {
+                words_probe(ix, run_hash(buf, n), buf, n, 1)->hash != 0) {
                 *stem = 1;
                 return NULL;
             }
@@ -445,7 +594,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     if (n > cap) {
         return NULL;
     }
-    const struct kw_word *w = words_probe(ix, word_hash_final(h), buf, n, 0);
+    const struct kw_word *w = words_probe(ix, run_hash(buf, n), buf, n, 0);
     return w->hash != 0 ? w : NULL;
 }
 
@@ -513,6 +662,7 @@ kw_index_get(const struct lang_table *lt)
             ix->nwords *= 2;
         }
         ix->words = cite_i_xcalloc(ix->nwords, sizeof *ix->words);
+        ix->tags = cite_i_xcalloc(ix->nwords, sizeof *ix->tags);
         for (size_t i = 0; i < lt->nkws; i++) {
             words_add(ix, &lt->kws[i]);
         }
@@ -1071,6 +1221,11 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
     size_t i = from;
     size_t no_symbol_before = from; /* see symbol_len() */
     int space = 0, line_start = *at_break, line_empty = 1, quoted = 0;
+    /* the first token of the current line, if this chunk holds it */
+    size_t line_first = SIZE_MAX;
+    /* the keyword a run of ideographs stopped at, found there already */
+    const struct kw *next_kw = NULL;
+    size_t next_kw_at = SIZE_MAX, next_kw_len = 0;
     while (i < to) {
         unsigned c;
         size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
@@ -1109,6 +1264,9 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             space = 1;
             i += l;
             continue;
+        }
+        if (line_start) {
+            line_first = tb->n;
         }
         struct tok *t = push(tb);
         t->off = i;
@@ -1192,7 +1350,10 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 word_start = 0; /* no other keyword may start here */
             }
         }
-        if (word_start) {
+        if (word_start && i == next_kw_at) {
+            k = next_kw;
+            klen = next_kw_len;
+        } else if (word_start) {
             k = kw_find(ix, c, s, i, to, &klen);
             /* Arabic: وبالإعلان = و + ب + الإعلان */
             for (const char *const *pc = lt->proclitics; k == NULL && pc != NULL && *pc != NULL;
@@ -1212,6 +1373,10 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             t->kind = T_KW;
             t->kw = k;
             t->len = (uint32_t)klen;
+            if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
+                 k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
+                tb->v[line_first].flags |= TF_LINE_MEETING;
+            }
             i += klen;
             continue;
         }
@@ -1256,9 +1421,13 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 if (!is_han(c2) || cnum_value(c2) >= 0) {
                     break;
                 }
-                /* stop where a keyword could start */
+                /* stop where a keyword starts (the next token then) */
                 size_t kl2;
-                if (kw_find(ix, c2, s, j, to, &kl2) != NULL) {
+                const struct kw *k2 = kw_find(ix, c2, s, j, to, &kl2);
+                if (k2 != NULL) {
+                    next_kw = k2;
+                    next_kw_at = j;
+                    next_kw_len = kl2;
                     break;
                 }
                 j += l2;

@@ -566,10 +566,10 @@ cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v, size_t from,
         set_date(doc, date, DATE_CLOSING, date_rank);
         return 2;
     }
-    /* the words a meeting or a vote needs, looked for once: most lines of
-     * the operative part have none */
+    /* the words a meeting or a vote needs: the lexer marked the lines
+     * that have one (most lines of the operative part have none) */
     int hit = 0;
-    for (size_t k = i; k < to; k++) {
+    for (size_t k = i; (v->tk[from].flags & TF_LINE_MEETING) && k < to; k++) {
         if (v->tk[k].kind == T_KW &&
             (v->tk[k].kw->cls == KW_MEETING || v->tk[k].kw->cls == KW_VOTES ||
              v->tk[k].kw->cls == KW_NO_VOTE || v->tk[k].kw->cls == KW_UNANIMOUS)) {

@@ -570,6 +570,67 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
     assert_true(checked > 10000);
 }
 
+/*
+ * A word of up to 15 ASCII letters with 16 bytes of text from its start is
+ * read eight bytes at a time; any other letter by letter.  Each keyword,
+ * and words of 1 to 20 letters, stand here at every distance from the end
+ * of the text (so that both ways read them), before a space, a hyphen, an
+ * accented letter, an apostrophe and a digit; the tokens must be those of
+ * trying every keyword.
+ */
+static void
+test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
+{
+    (void)state;
+    static const char *const after[] = {" ", "-\n", "\xC3\xA9", "'", "5", ""};
+    static const char letters[] = "resolutionsofthegeneralassembly";
+    enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES, CITE_LANG_RU};
+    size_t checked = 0, kws = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        const struct lang_table *lt = cite_i_lang_table(langs[l]);
+        for (size_t k = 0; k < lt->nkws + 20; k++) {
+            char word[64];
+            if (k < lt->nkws) {
+                snprintf(word, sizeof word, "%s", lt->kws[k].text);
+            } else {
+                snprintf(word, sizeof word, "%.*s", (int)(k - lt->nkws + 1), letters);
+            }
+            for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+                for (size_t tail = 0; tail < 20; tail++) {
+                    struct cite_i_buf b = CITE_I_BUF_INIT;
+                    cite_i_buf_adds(&b, "x ");
+                    cite_i_buf_adds(&b, word);
+                    cite_i_buf_adds(&b, after[a]);
+                    for (size_t q = 0; q < tail; q++) {
+                        cite_i_buf_addc(&b, q % 2 ? 'a' : ' ');
+                    }
+                    struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+                    lex_all(lt, b.ptr, b.len, &fast);
+                    cite_i_lex_word_index(0);
+                    lex_all(lt, b.ptr, b.len, &slow);
+                    cite_i_lex_word_index(1);
+                    assert_int_equal(fast.n, slow.n);
+                    for (size_t i = 0; i < fast.n; i++) {
+                        const struct tok *f = &fast.v[i], *w = &slow.v[i];
+                        if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
+                            f->flags != w->flags || f->kw != w->kw) {
+                            fail_msg("%s: '%s' + %zu bytes: token %zu differs", lt->code,
+                                     b.ptr, tail, i);
+                        }
+                        kws += f->kind == T_KW;
+                    }
+                    checked += fast.n;
+                    free(fast.v);
+                    free(slow.v);
+                    cite_i_buf_release(&b);
+                }
+            }
+        }
+    }
+    assert_true(checked > 100000);
+    assert_true(kws > 10000);
+}
+
 int
 main(void)
 {
@@ -598,6 +659,7 @@ main(void)
         cmocka_unit_test(test_language_detection_of_latin_texts_is_the_full_count),
         cmocka_unit_test(test_extraction_is_total_on_junk),
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
+        cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
