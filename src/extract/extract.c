@@ -45,56 +45,33 @@ cite_extract_init(void)
     }
 }
 
-/* The bytes of s[from..n-1] that start a character of two bytes or more
- * (0xC0 and above), eight at a time. */
-static size_t
-lead_bytes(const unsigned char *s, size_t from, size_t n)
+/*
+ * The ASCII letters of s[from..n-1], and its bytes of 0xC0 and above (each
+ * opens a character of two bytes or more), eight bytes at a time.
+ */
+static void
+count_bytes(const unsigned char *s, size_t from, size_t n, size_t *letters,
+            size_t *lead)
 {
-    size_t count = 0, i = from;
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    size_t nl = 0, nd = 0, i = from;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t hi = w & (w << 1) & 0x8080808080808080u; /* bits 7 and 6 */
-        count += (size_t)(((hi >> 7) * 0x0101010101010101u) >> 56);
+        uint64_t y = (w | ones * 0x20) & ~highs; /* folded, bit 7 cleared */
+        uint64_t ge_a = y + ones * (0x80 - 'a'); /* no carry: y <= 0x7F */
+        uint64_t gt_z = y + ones * (0x80 - 'z' - 1);
+        uint64_t letter = ge_a & ~gt_z & ~w & highs;
+        uint64_t hi = w & (w << 1) & highs;      /* bits 7 and 6 */
+        nl += (size_t)(((letter >> 7) * ones) >> 56);
+        nd += (size_t)(((hi >> 7) * ones) >> 56);
     }
     for (; i < n; i++) {
-        count += s[i] >= 0xC0;
+        nl += (unsigned)((s[i] | 0x20) - 'a') < 26;
+        nd += s[i] >= 0xC0;
     }
-    return count;
-}
-
-/* The ASCII letters of s[i..n-1], eight bytes at a time where all eight
- * are ASCII; *i moves past them.  Stops once more than `enough` are
- * counted, and at the first byte of 0x80 or above (left at *i) unless
- * `skip` says to pass over such bytes uncounted. */
-static size_t
-ascii_letters(const unsigned char *s, size_t *i, size_t n, size_t enough,
-              int skip)
-{
-    size_t latin = 0, k = *i;
-    const uint64_t ones = 0x0101010101010101u;
-    while (k < n && latin <= enough) {
-        if (k + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + k, 8);
-            if ((w & 0x8080808080808080u) == 0) {
-                uint64_t x = w | 0x2020202020202020u;  /* bytes < 0x80 */
-                uint64_t ge_a = x + ones * (0x80 - 'a'); /* high bit: >= 'a' */
-                uint64_t gt_z = x + ones * (0x80 - 'z' - 1);
-                uint64_t hit = (ge_a & ~gt_z & ones * 0x80) >> 7; /* 0 or 1 a byte */
-                latin += (size_t)((hit * ones) >> 56);
-                k += 8;
-                continue;
-            }
-        }
-        if (s[k] >= 0x80 && !skip) {
-            break;
-        }
-        latin += (unsigned)((s[k] | 0x20) - 'a') < 26;
-        k++;
-    }
-    *i = k;
-    return latin;
+    *letters = nl;
+    *lead = nd;
 }
 
 /* The (at most) four bytes at p, before end, as one number: the first in
@@ -157,52 +134,39 @@ latin_lang(const char *s, size_t from, size_t n, const char *end)
 enum cite_lang
 cite_extract_detect_lang(const struct cite_text *t)
 {
-    size_t han = 0, cyr = 0, arab = 0, latin = 0;
+    size_t han = 0, cyr = 0, arab = 0, latin, lead;
     const unsigned char *s = (const unsigned char *)t->bytes;
     /* the first 32 KB say which language it is: thousands of words */
     size_t n = t->len < (1u << 15) ? t->len : (1u << 15);
     /*
-     * A Latin text, settled early: every ideograph, Cyrillic or Arabic
-     * letter starts with a byte of 0xC0 or above, so when the letters of
-     * plain ASCII, counted from the start, already outnumber four times
-     * those bytes, no count of the rest can make the text Chinese, Russian or
-     * Arabic, and only the common words remain to count.  An English text
-     * with a few accents or quotation marks is settled in its first lines
-     * rather than read to the end twice.
+     * The letters of plain ASCII are counted first, all of them.  Every
+     * ideograph, Cyrillic or Arabic letter opens with a byte of 0xC0 or
+     * above, so when the letters outnumber four times those bytes, no
+     * count of the characters can make the text Chinese, Russian or
+     * Arabic, and only the common words remain to count (a Latin text).
      */
-    size_t lead = lead_bytes(s, t->start, n);
-    size_t i = t->start;
-    if (n - t->start > 4 * lead && ascii_letters(s, &i, n, 4 * lead, 1) > 4 * lead) {
+    count_bytes(s, t->start, n, &latin, &lead);
+    if (latin > 4 * lead) {
         return latin_lang(t->bytes, t->start, n, t->bytes + t->len);
     }
-    size_t check = t->start + 1024;
-    for (i = t->start; i < n;) {
-        if (i >= check) {
-            /* Chinese already, whatever the rest holds: a byte adds at
-             * most one letter, and ideographs are never taken away */
-            if (han > 0 && han * 4 >= latin + (n - i)) {
-                return CITE_LANG_ZH;
-            }
-            check = i + 1024;
-        }
-        latin += ascii_letters(s, &i, check < n ? check : n, SIZE_MAX, 0);
-        if (i >= n || s[i] < 0x80) {
-            continue; /* the end, or the next check */
+    /* The other characters, one by one: a text is Chinese once four times
+     * its ideographs reach its letters, and that is settled at once */
+    for (size_t i = t->start; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
         }
         unsigned cp;
         i += cite_i_utf8_decode(s + i, n - i, &cp);
         if (cp >= 0x4E00 && cp <= 0x9FFF) {
-            han++;
+            if (++han * 4 >= latin) {
+                return CITE_LANG_ZH;
+            }
         } else if (cp >= 0x400 && cp <= 0x4FF) {
             cyr++;
         } else if (cp >= 0x600 && cp <= 0x6FF) {
             arab++;
-        } else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
-            latin++;
         }
-    }
-    if (han > 0 && han * 4 >= latin) {
-        return CITE_LANG_ZH;
     }
     if (cyr > latin) {
         return CITE_LANG_RU;
