@@ -403,54 +403,51 @@ orig_off(const struct ctx *c, size_t off)
     return off + 2 * lo;
 }
 
-/* Builds the normalised copy when the text has full-width forms. */
+/* Builds the normalised copy when the text has full-width forms, in one
+ * pass: the copy is begun at the first such form. */
 static void
 normalise(struct norm *nm, const char *s, size_t start, size_t len)
 {
     memset(nm, 0, sizeof *nm);
-    size_t count = 0;
-    for (const char *p = s + start;
-         p + 2 < s + len && (p = memchr(p, 0xEF, (size_t)(s + len - 2 - p))) != NULL;
-         p++) {
-        count += ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x81) ||
-                 ((unsigned char)p[1] == 0xBD && (unsigned char)p[2] <= 0x9E);
-    }
-    if (count == 0) {
-        return;
-    }
-    nm->bytes = cite_i_xmalloc(len + 1);
-    nm->at = cite_i_xmalloc(count * sizeof *nm->at);
-    size_t w = 0;
-    memcpy(nm->bytes, s, start);
-    w = start;
-    for (size_t i = start; i < len;) {
-        /* what comes before the next 0xEF goes as it is */
-        const char *q = memchr(s + i, 0xEF, len - i);
-        size_t to = q != NULL ? (size_t)(q - s) : len;
-        memcpy(nm->bytes + w, s + i, to - i);
-        w += to - i;
-        i = to;
-        if (i >= len) {
+    size_t w = 0, cap = 0; /* bytes written to nm->bytes; nm->at's room */
+    size_t done = 0;       /* s[0..done) is in nm->bytes, when it exists */
+    for (size_t i = start; i + 2 < len;) {
+        const char *q = memchr(s + i, 0xEF, len - 2 - i);
+        if (q == NULL) {
             break;
         }
-        if (i + 2 < len) {
-            unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
-            /* U+FF01..U+FF5E -> U+0021..U+007E */
-            unsigned cp = 0;
-            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
-                cp = 0xFF00 + (b2 - 0x80);
-            } else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
-                cp = 0xFF40 + (b2 - 0x80);
-            }
-            if (cp != 0) {
-                nm->at[nm->n++] = w;
-                nm->bytes[w++] = (char)(cp - 0xFEE0);
-                i += 3;
-                continue;
-            }
+        i = (size_t)(q - s);
+        unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
+        /* U+FF01..U+FF5E -> U+0021..U+007E */
+        unsigned cp = 0;
+        if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
+            cp = 0xFF00 + (b2 - 0x80);
+        } else if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
+            cp = 0xFF40 + (b2 - 0x80);
         }
-        nm->bytes[w++] = s[i++];
+        if (cp == 0) {
+            i++;
+            continue;
+        }
+        if (nm->bytes == NULL) {
+            nm->bytes = cite_i_xmalloc(len + 1);
+        }
+        memcpy(nm->bytes + w, s + done, i - done);
+        w += i - done;
+        if (nm->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            nm->at = cite_i_xreallocarray(nm->at, cap, sizeof *nm->at);
+        }
+        nm->at[nm->n++] = w;
+        nm->bytes[w++] = (char)(cp - 0xFEE0);
+        i += 3;
+        done = i;
     }
+    if (nm->bytes == NULL) {
+        return;
+    }
+    memcpy(nm->bytes + w, s + done, len - done);
+    w += len - done;
     nm->bytes[w] = '\0';
     nm->len = w;
 }
