@@ -99,12 +99,6 @@ has_suffix(const char *s, const char *suf)
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void
 cli_pathlist_add(struct cli_pathlist *l, char *p)
 {
@@ -160,6 +154,18 @@ walk_warning(enum cite_diag_code code, const char *path, const char *fmt, ...)
     cite_i_buf_release(&msg);
 }
 
+struct dir_entry {
+    char *path;     /* owned */
+    int known_file; /* readdir() said: a regular file */
+};
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const struct dir_entry *)a)->path,
+                  ((const struct dir_entry *)b)->path);
+}
+
 /*
  * Every *.txt below dir, sorted by bytes (strcmp, whatever the locale), so
  * the order does not depend on the disk.  A directory met a second time
@@ -180,10 +186,20 @@ walk(const char *dir, struct cli_pathlist *out, int depth, struct visited *v)
         cli_error("%s: %s", dir, strerror(errno));
         return -1;
     }
-    struct cli_pathlist here = {NULL, 0, 0};
+    /* the entries, with what readdir() says they are: a regular file
+     * needs no stat() (a tree of many texts is listed at once) */
+    struct dir_entry *here = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.') {
+            continue;
+        }
+        int known_file = 0;
+#ifdef DT_REG
+        known_file = e->d_type == DT_REG;
+#endif
+        if (known_file && !has_suffix(e->d_name, ".txt")) {
             continue;
         }
         struct cite_i_buf p = CITE_I_BUF_INIT;
@@ -192,36 +208,47 @@ walk(const char *dir, struct cli_pathlist *out, int depth, struct visited *v)
             cite_i_buf_addc(&p, '/');
         }
         cite_i_buf_adds(&p, e->d_name);
-        cli_pathlist_add(&here, p.ptr);
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            here = cite_i_xreallocarray(here, cap, sizeof *here);
+        }
+        here[n].path = p.ptr;
+        here[n].known_file = known_file;
+        n++;
     }
     closedir(d);
-    if (here.n > 0) {
-        qsort(here.v, here.n, sizeof *here.v, cmp_str);
+    if (n > 0) {
+        qsort(here, n, sizeof *here, cmp_entry);
     }
     int rc = 0;
-    for (size_t i = 0; i < here.n; i++) {
+    for (size_t i = 0; i < n; i++) {
+        char *path = here[i].path;
+        if (here[i].known_file) {
+            cli_pathlist_add(out, path);
+            continue;
+        }
         struct stat st;
-        if (stat(here.v[i], &st) != 0) {
-            free(here.v[i]);
+        if (stat(path, &st) != 0) {
+            free(path);
             continue;
         }
         if (S_ISDIR(st.st_mode)) {
             if (seen_before(v, &st)) {
-                walk_warning(CITE_D_DIR_CYCLE, here.v[i],
+                walk_warning(CITE_D_DIR_CYCLE, path,
                              "'%s' leads to a directory already read; "
                              "skipped",
-                             here.v[i]);
-            } else if (walk(here.v[i], out, depth + 1, v) != 0) {
+                             path);
+            } else if (walk(path, out, depth + 1, v) != 0) {
                 rc = -1;
             }
-            free(here.v[i]);
-        } else if (S_ISREG(st.st_mode) && has_suffix(here.v[i], ".txt")) {
-            cli_pathlist_add(out, here.v[i]);
+            free(path);
+        } else if (S_ISREG(st.st_mode) && has_suffix(path, ".txt")) {
+            cli_pathlist_add(out, path);
         } else {
-            free(here.v[i]);
+            free(path);
         }
     }
-    free(here.v);
+    free(here);
     return rc;
 }
 
