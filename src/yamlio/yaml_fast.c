@@ -11,10 +11,11 @@
  * It is a fast path, not a second parser: whatever it does not recognise
  * (a comment, an anchor, a tag, a folded or multi-line scalar, a key out of
  * order or unknown, a value the schema refuses, a tab, a carriage return,
- * invalid UTF-8, a character YAML does not allow) makes it give up on the
- * whole input, which is then read by libyaml (yaml_read.c), which also
- * gives every diagnostic.  So for any input it either gives the docs that
- * libyaml would give, with no diagnostic, or nothing.
+ * invalid UTF-8, a character YAML does not allow) makes it give up: on the
+ * whole input (cite_i_yaml_fast_read), or on that document and the rest
+ * (cite_i_yaml_fast_each), which libyaml then reads (yaml_read.c), giving
+ * every diagnostic.  So for any input it gives the docs that libyaml would
+ * give, with no diagnostic, or none of them, or the first of them.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -628,12 +629,24 @@ cite_i_yaml_fast_each(const char *buf, size_t n, const struct cite_limits *lim,
         lim = &def;
     }
     struct fast f = {buf, buf + n, lim->id_length, 1, CITE_I_BUF_INIT};
-    int rc = n > 0 && memchr(buf, '\r', n) == NULL ? 0 : -1;
+    int rc = n > 0 ? 0 : -1;
+    /* no carriage return in [buf, clean): one (a line break to YAML)
+     * leaves the doc it is in, and those after, to libyaml; the bytes are
+     * looked at as the docs are read, not in a pass of their own */
+    const char *clean = buf;
     *ndocs = 0;
     while (rc == 0 && f.p < f.end) {
         struct cite_doc doc;
         cite_doc_init(&doc);
-        if (!document(&f, &doc)) {
+        int ok = document(&f, &doc);
+        /* the doc's bytes, and the line after it that told where it
+         * ends */
+        const char *seen = f.p < f.end ? eol(&f) : f.end;
+        if (ok && seen > clean) {
+            ok = memchr(clean, '\r', (size_t)(seen - clean)) == NULL;
+            clean = seen;
+        }
+        if (!ok) {
             cite_doc_release(&doc);
             rc = -1;
             break;

@@ -1169,6 +1169,98 @@ test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback(void **state)
 }
 
 
+/* The docs read_each gives, with the bytes read when each was given. */
+struct given {
+    struct cite_corpus docs;
+    size_t consumed[8];
+};
+
+static int
+keep_given(void *ctx, struct cite_doc *doc, size_t consumed)
+{
+    struct given *g = ctx;
+    if (g->docs.n < sizeof g->consumed / sizeof g->consumed[0]) {
+        g->consumed[g->docs.n] = consumed;
+    }
+    *cite_corpus_add(&g->docs) = *doc;
+    return 0;
+}
+
+/*
+ * A carriage return (a line break to YAML, which our writer never writes)
+ * in the third of four documents: the docs before it are given as they are
+ * read (the input is not read through first to look for one), the rest by
+ * libyaml, and the docs are those libyaml gives for the whole input.  The
+ * return ends a line inside the third doc, ends its "---" line (the line
+ * that tells where the second ends), or stands alone as a line break.
+ */
+static void
+test_read_each_reads_up_to_a_carriage_return(void **state)
+{
+    (void)state;
+    struct cite_doc d[4];
+    for (int i = 0; i < 4; i++) {
+        make_contract_doc(&d[i]);
+    }
+    char *good = write_docs(d, 4);
+    size_t len = strlen(good);
+    const char *third = strstr(strstr(strstr(good, "---") + 3, "---") + 3, "---");
+    assert_non_null(third);
+    size_t at = (size_t)(third - good);
+    const char *line = strstr(third, "\nlanguage:"); /* the end of its second line */
+    assert_non_null(line);
+    size_t second_end = (size_t)(line - good);
+    for (int where = 0; where < 3; where++) {
+        char *mixed = malloc(len + 2);
+        assert_non_null(mixed);
+        size_t cut = where == 0 ? second_end : at + 3; /* before a '\n' */
+        memcpy(mixed, good, cut);
+        if (where == 2) {
+            mixed[cut] = '\r'; /* "---\r" + "source: ...": a lone CR */
+            strcpy(mixed + cut + 1, good + cut + 1);
+        } else {
+            mixed[cut] = '\r';
+            strcpy(mixed + cut + 1, good + cut);
+        }
+        size_t n = strlen(mixed);
+        struct given g;
+        struct cite_corpus whole;
+        struct diags ds;
+        struct cite_diag_sink sink = {collect, &ds};
+        memset(&g, 0, sizeof g);
+        cite_corpus_init(&g.docs);
+        cite_corpus_init(&whole);
+        memset(&ds, 0, sizeof ds);
+        assert_int_equal(cite_yaml_read_each(mixed, n, "in.yaml", NULL, &sink,
+                                             keep_given, &g),
+                         0);
+        size_t each_diags = ds.n;
+        memset(&ds, 0, sizeof ds);
+        assert_int_equal(cite_i_yaml_slow_read(&whole, mixed, n, "in.yaml", &sink), 0);
+        assert_int_equal(each_diags, ds.n);
+        assert_int_equal(g.docs.n, 4);
+        assert_same_docs(&g.docs, &whole);
+        /* the docs before the return's line as they are read (the second
+         * too when the return is not on the line after it), the others
+         * once libyaml has read the whole input */
+        size_t fast = where == 0 ? 2 : 1;
+        for (size_t k = 0; k < 4; k++) {
+            if (k < fast) {
+                assert_true(g.consumed[k] <= at);
+            } else {
+                assert_int_equal(g.consumed[k], n);
+            }
+        }
+        cite_corpus_release(&g.docs);
+        cite_corpus_release(&whole);
+        free(mixed);
+    }
+    free(good);
+    for (int i = 0; i < 4; i++) {
+        cite_doc_release(&d[i]);
+    }
+}
+
 /* ---- the direct writer against libyaml -------------------------------- */
 
 static char *
@@ -1398,6 +1490,7 @@ main(void)
         cmocka_unit_test(test_fast_path_leaves_everything_else_to_libyaml),
         cmocka_unit_test(
             test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback),
+        cmocka_unit_test(test_read_each_reads_up_to_a_carriage_return),
     };
     int n = (int)(sizeof tests / sizeof tests[0]);
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
