@@ -105,6 +105,7 @@ struct cli_output {
     char *tmp;          /* owned; NULL when written in place (a device) */
     char *real;         /* owned: where a symbolic link path points */
     int err;            /* errno of the first failed write, if known */
+    char *buf;          /* owned: the stream's buffer, when not stdio's */
 };
 int cli_output_open(struct cli_output *o, const char *path);
 int cli_output_close(struct cli_output *o, int ok);

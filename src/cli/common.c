@@ -593,6 +593,8 @@ track(char *tmp, int on)
  * replace the device with a file.  A symbolic link is followed, so the
  * file it points to is replaced and the link stays.
  */
+#define OUTPUT_BUFFER ((size_t)1 << 20)
+
 int
 cli_output_open(struct cli_output *o, const char *path)
 {
@@ -645,6 +647,13 @@ cli_output_open(struct cli_output *o, const char *path)
         o->real = NULL;
         return -1;
     }
+    /* a file that may be hundreds of MB (extract's YAML): written 1 MB
+     * at a time rather than a block at a time */
+    o->buf = malloc(OUTPUT_BUFFER);
+    if (o->buf != NULL && setvbuf(o->fp, o->buf, _IOFBF, OUTPUT_BUFFER) != 0) {
+        free(o->buf);
+        o->buf = NULL;
+    }
     return 0;
 }
 
@@ -690,6 +699,8 @@ cli_output_close(struct cli_output *o, int ok)
         failed = 1;
         err = errno;
     }
+    free(o->buf); /* after the stream that used it */
+    o->buf = NULL;
     int rc = 0;
     if (failed) {
         /* said even when the caller gives up: it may not know why */
