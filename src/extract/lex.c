@@ -32,6 +32,7 @@
 
 #define NBUCKET 256
 #define NPAIR 4096
+#define NSINGLE 128
 
 /* A keyword in its bucket, with what lets most attempts fail at once. */
 struct kw_entry {
@@ -58,6 +59,13 @@ struct kw_index {
      * Multilingual Plane only), so that most characters are ruled out by
      * one test: every character of a Chinese text is looked up */
     unsigned char first[0x10000 / 8];
+    /* languages without spaces (zh): the characters that are a keyword
+     * alone and start no other (第, 号, 和, 年, ...), and that keyword;
+     * open addressing, NSINGLE slots, code point 0 for an empty one */
+    struct kw_single {
+        unsigned cp;
+        const struct kw *kw;
+    } single[NSINGLE];
     /* languages with spaces between words: the letters each keyword
      * opens with (up to its first non-letter), so that a word none of them
      * can open is a word at once, without a keyword attempt */
@@ -97,6 +105,12 @@ static unsigned
 pair_hash(unsigned first, unsigned second)
 {
     return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> 20 & (NPAIR - 1);
+}
+
+static inline unsigned
+single_slot(unsigned c)
+{
+    return (c * 0x9E3779B1u) >> 25 & (NSINGLE - 1);
 }
 
 static inline unsigned
@@ -621,6 +635,32 @@ kw_index_get(const struct lang_table *lt)
             ix->first[0x2019 >> 3] |= (unsigned char)(1u << (0x2019 & 7));
         }
     }
+    memset(ix->single, 0, sizeof ix->single);
+    size_t nsingle = 0;
+    for (size_t i = 0; lt->no_spaces && i < lt->nkws; i++) {
+        const struct kw *k = &lt->kws[i];
+        unsigned c = first_cp(k->text);
+        size_t bytes = strlen(k->text);
+        if (c < 0x800 || c >= 0x10000 || bytes != 3 || k->prefix) {
+            continue; /* only a keyword of one character of three bytes */
+        }
+        size_t starting = 0; /* the keywords that start with c */
+        for (size_t j = 0; j < lt->nkws; j++) {
+            starting += fold(first_cp(lt->kws[j].text)) == c;
+        }
+        if (starting != 1 || fold(c) != c) {
+            continue;
+        }
+        if (++nsingle > NSINGLE / 2) {
+            break; /* the rest are found the usual way */
+        }
+        unsigned at = single_slot(c);
+        while (ix->single[at].cp != 0) {
+            at = (at + 1) & (NSINGLE - 1);
+        }
+        ix->single[at].cp = c;
+        ix->single[at].kw = k;
+    }
     for (int b = 0; b < NBUCKET; b++) {
         ix->bucket[b] = cite_i_xmalloc((counts[b] + 1) * sizeof(struct kw_entry));
         size_t n = 0;
@@ -878,6 +918,19 @@ kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
     unsigned f0 = fold(c);
     if (f0 < 0x10000 && !(ix->first[f0 >> 3] & (1u << (f0 & 7)))) {
         return NULL; /* no keyword starts so */
+    }
+    if (c >= 0x800 && c < 0x10000 && word_index) {
+        /* a character that is a keyword alone (three bytes, matched as
+         * they stand, as kw_match() would) */
+        for (unsigned k = single_slot(c);; k = (k + 1) & (NSINGLE - 1)) {
+            if (ix->single[k].cp == c) {
+                *len = 3;
+                return ix->single[k].kw;
+            }
+            if (ix->single[k].cp == 0) {
+                break;
+            }
+        }
     }
     return kw_find_at(ix, c, s, i, to, len);
 }
