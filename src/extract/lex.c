@@ -355,12 +355,14 @@ run_hash(const unsigned *cp, size_t n)
 /* An empty slot: what a probe for a run no keyword opens with returns. */
 static const struct kw_word no_word;
 
-/* The slot of the run cp[0..n) (stem or exact) in ix->words, or an empty
- * one.  The hashes alone (ix->tags) are read until one matches: most
- * words of a text are no keyword's run, and the tags fit the cache. */
+/* The slot of a run of n letters (stem or exact) in ix->words, or an
+ * empty one.  The run is cp[0..n) (folded code points), or, when cp is
+ * NULL, the ASCII letters ascii[0..n) (folded here).  The hashes alone
+ * (ix->tags) are read until one matches: most words of a text are no
+ * keyword's run, and the tags fit the cache. */
 static inline const struct kw_word *
-words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t n,
-            int stem)
+words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp,
+            const char *ascii, size_t n, int stem)
 {
     size_t mask = ix->nwords - 1;
     for (size_t k = hash & mask;; k = (k + 1) & mask) {
@@ -369,9 +371,10 @@ words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t
         }
         const struct kw_word *w = &ix->words[k];
         if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
-            size_t i = 0;
-            while (i < n && w->cp[i] == cp[i]) {
-                i++; /* a few letters: no call to memcmp */
+            size_t i = 0; /* a few letters: no call to memcmp */
+            while (i < n &&
+                   w->cp[i] == (cp != NULL ? cp[i] : ((unsigned char)ascii[i] | 0x20u))) {
+                i++;
             }
             if (i == n) {
                 return w;
@@ -404,7 +407,7 @@ words_add(struct kw_index *ix, const struct kw *k)
     }
     int stem = *p == '*' || (*p == '\0' && k->prefix);
     uint32_t h = run_hash(cp, n);
-    struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, n, stem);
+    struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, NULL, n, stem);
     if (w->hash != 0) {
         free(cp); /* another keyword opens the same way */
     } else {
@@ -476,29 +479,6 @@ non_letters(uint64_t w)
     return ~(ge_a & ~gt_z & ~w) & highs;
 }
 
-/* The slot of the ASCII run s[0..n) folded, by its hash. */
-static inline const struct kw_word *
-words_probe_ascii(const struct kw_index *ix, uint32_t hash, const char *s, size_t n,
-                  int stem)
-{
-    size_t mask = ix->nwords - 1;
-    for (size_t k = hash & mask;; k = (k + 1) & mask) {
-        if (ix->tags[k] == 0) {
-            return &no_word;
-        }
-        const struct kw_word *w = &ix->words[k];
-        if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
-            size_t i = 0;
-            while (i < n && w->cp[i] == ((unsigned char)s[i] | 0x20u)) {
-                i++;
-            }
-            if (i == n) {
-                return w;
-            }
-        }
-    }
-}
-
 /*
  * What keyword may start at s[i], the first letter of a word, in a
  * language with spaces between words.  Returns the exact run the word is
@@ -546,7 +526,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         }
         uint64_t plo = m < 8 ? lo & (((uint64_t)1 << (8 * m)) - 1) : lo;
         uint64_t phi = m <= 8 ? 0 : m < 16 ? hi & (((uint64_t)1 << (8 * (m - 8))) - 1) : hi;
-        if (words_probe_ascii(ix, packed_hash(plo, phi, m), s + i, m, 1)->hash != 0) {
+        if (words_probe(ix, packed_hash(plo, phi, m), NULL, s + i, m, 1)->hash != 0) {
             *stem = 1;
             return NULL;
         }
@@ -559,7 +539,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     if (n > cap) {
         return NULL;
     }
-    const struct kw_word *w = words_probe_ascii(ix, packed_hash(lo, hi, n), s + i, n, 0);
+    const struct kw_word *w = words_probe(ix, packed_hash(lo, hi, n), NULL, s + i, n, 0);
     return w->hash != 0 ? w : NULL;
 }
 
@@ -592,7 +572,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
         if (n < cap) {
             buf[n++] = f;
             if ((ix->stem_lens >> n & 1) &&
-                words_probe(ix, run_hash(buf, n), buf, n, 1)->hash != 0) {
+                words_probe(ix, run_hash(buf, n), buf, NULL, n, 1)->hash != 0) {
                 *stem = 1;
                 return NULL;
             }
@@ -608,7 +588,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
     if (n > cap) {
         return NULL;
     }
-    const struct kw_word *w = words_probe(ix, run_hash(buf, n), buf, n, 0);
+    const struct kw_word *w = words_probe(ix, run_hash(buf, n), buf, NULL, n, 0);
     return w->hash != 0 ? w : NULL;
 }
 
