@@ -70,6 +70,18 @@ cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return cite_i_utf8_decode_multi(s, n, cp);
 }
 
+/* 0x80 in each byte of w that is an ASCII letter (A-Z, a-z), 0 in the
+ * others: eight bytes tested at once. */
+static inline uint64_t
+cite_i_ascii_letters64(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    uint64_t y = (w | ones * 0x20) & ~highs;  /* folded, bit 7 cleared */
+    uint64_t ge_a = y + ones * (0x80 - 'a');  /* no carry: y <= 0x7F */
+    uint64_t gt_z = y + ones * (0x80 - 'z' - 1);
+    return ge_a & ~gt_z & ~w & highs;         /* and not 0x80 or above */
+}
+
 /* The index of the lowest set bit of x (x != 0). */
 static inline unsigned
 cite_i_ctz64(uint64_t x)

@@ -58,11 +58,8 @@ count_bytes(const unsigned char *s, size_t from, size_t n, size_t *letters,
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t y = (w | ones * 0x20) & ~highs; /* folded, bit 7 cleared */
-        uint64_t ge_a = y + ones * (0x80 - 'a'); /* no carry: y <= 0x7F */
-        uint64_t gt_z = y + ones * (0x80 - 'z' - 1);
-        uint64_t letter = ge_a & ~gt_z & ~w & highs;
-        uint64_t hi = w & (w << 1) & highs;      /* bits 7 and 6 */
+        uint64_t letter = cite_i_ascii_letters64(w);
+        uint64_t hi = w & (w << 1) & highs; /* bits 7 and 6 */
         nl += (size_t)(((letter >> 7) * ones) >> 56);
         nd += (size_t)(((hi >> 7) * ones) >> 56);
     }

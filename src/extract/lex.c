@@ -70,7 +70,7 @@ struct kw_index {
      * opens with (up to its first non-letter), so that a word none of them
      * can open is a word at once, without a keyword attempt */
     struct kw_word *words; /* open addressing, nwords slots (a power of 2) */
-    uint32_t *tags;        /* tags[k] = words[k].hash, packed */
+    uint32_t *tags;        /* the hash of the run in words[k], 0 when empty */
     size_t nwords;
     uint64_t stem_lens;    /* bit n: some stem has n code points */
     size_t max_run;        /* the longest run, in code points */
@@ -83,7 +83,6 @@ struct kw_index {
  * more letters); else a stem: the word must start with it.
  */
 struct kw_word {
-    uint32_t hash;  /* 0: an empty slot */
     uint16_t n;     /* code points */
     uint8_t stem;
     const unsigned *cp;
@@ -352,11 +351,7 @@ run_hash(const unsigned *cp, size_t n)
     return word_hash_final(h);
 }
 
-/* An empty slot: what a probe for a run no keyword opens with returns. */
-static const struct kw_word no_word;
-
-/* The slot of a run of n letters (stem or exact) in ix->words, or an
- * empty one.  The run is cp[0..n) (folded code points), or, when cp is
+/* The slot of a run of n letters (stem or exact) in ix->words, or NULL.  The run is cp[0..n) (folded code points), or, when cp is
  * NULL, the ASCII letters ascii[0..n) (folded here).  The hashes alone
  * (ix->tags) are read until one matches: most words of a text are no
  * keyword's run, and the tags fit the cache. */
@@ -367,7 +362,7 @@ words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp,
     size_t mask = ix->nwords - 1;
     for (size_t k = hash & mask;; k = (k + 1) & mask) {
         if (ix->tags[k] == 0) {
-            return &no_word;
+            return NULL;
         }
         const struct kw_word *w = &ix->words[k];
         if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
@@ -408,7 +403,7 @@ words_add(struct kw_index *ix, const struct kw *k)
     int stem = *p == '*' || (*p == '\0' && k->prefix);
     uint32_t h = run_hash(cp, n);
     struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, NULL, n, stem);
-    if (w->hash != 0) {
+    if (w != NULL) {
         free(cp); /* another keyword opens the same way */
     } else {
         size_t mask = ix->nwords - 1, slot = h & mask;
@@ -417,7 +412,6 @@ words_add(struct kw_index *ix, const struct kw *k)
         }
         w = &ix->words[slot];
         ix->tags[slot] = h;
-        w->hash = h;
         w->n = (uint16_t)n;
         w->stem = (uint8_t)stem;
         w->cp = cp;
@@ -468,17 +462,6 @@ load64le(const char *p)
 #endif
 }
 
-/* 0x80 in each byte of w that is not an ASCII letter, 0 in the others. */
-static inline uint64_t
-non_letters(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-    uint64_t y = (w | ones * 0x20) & ~highs;      /* folded, bit 7 cleared */
-    uint64_t ge_a = y + ones * (0x80 - 'a');      /* no carry: y <= 0x7F */
-    uint64_t gt_z = y + ones * (0x80 - 'z' - 1);
-    return ~(ge_a & ~gt_z & ~w) & highs;
-}
-
 /*
  * What keyword may start at s[i], the first letter of a word, in a
  * language with spaces between words.  Returns the exact run the word is
@@ -500,9 +483,10 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     if (to - i < 16) {
         return word_run_slow(ix, s, i, to, end, stem);
     }
-    const uint64_t ones = 0x0101010101010101u;
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
     uint64_t w0 = load64le(s + i), w1 = load64le(s + i + 8);
-    uint64_t m0 = non_letters(w0), m1 = non_letters(w1);
+    /* 0x80 in each byte that is not an ASCII letter */
+    uint64_t m0 = cite_i_ascii_letters64(w0) ^ highs, m1 = cite_i_ascii_letters64(w1) ^ highs;
     size_t n = m0 != 0 ? cite_i_ctz64(m0) >> 3 : m1 != 0 ? 8 + (cite_i_ctz64(m1) >> 3) : 16;
     if (n == 0 || n == 16 || (unsigned char)s[i + n] >= 0x80) {
         /* no ASCII letter first, a long word, or one that may go on in
@@ -526,7 +510,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         }
         uint64_t plo = m < 8 ? lo & (((uint64_t)1 << (8 * m)) - 1) : lo;
         uint64_t phi = m <= 8 ? 0 : m < 16 ? hi & (((uint64_t)1 << (8 * (m - 8))) - 1) : hi;
-        if (words_probe(ix, packed_hash(plo, phi, m), NULL, s + i, m, 1)->hash != 0) {
+        if (words_probe(ix, packed_hash(plo, phi, m), NULL, s + i, m, 1) != NULL) {
             *stem = 1;
             return NULL;
         }
@@ -539,8 +523,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     if (n > cap) {
         return NULL;
     }
-    const struct kw_word *w = words_probe(ix, packed_hash(lo, hi, n), NULL, s + i, n, 0);
-    return w->hash != 0 ? w : NULL;
+    return words_probe(ix, packed_hash(lo, hi, n), NULL, s + i, n, 0);
 }
 
 static const struct kw_word *
@@ -572,7 +555,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
         if (n < cap) {
             buf[n++] = f;
             if ((ix->stem_lens >> n & 1) &&
-                words_probe(ix, run_hash(buf, n), buf, NULL, n, 1)->hash != 0) {
+                words_probe(ix, run_hash(buf, n), buf, NULL, n, 1) != NULL) {
                 *stem = 1;
                 return NULL;
             }
@@ -588,8 +571,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
     if (n > cap) {
         return NULL;
     }
-    const struct kw_word *w = words_probe(ix, run_hash(buf, n), buf, NULL, n, 0);
-    return w->hash != 0 ? w : NULL;
+    return words_probe(ix, run_hash(buf, n), buf, NULL, n, 0);
 }
 
 static const struct kw_index *
