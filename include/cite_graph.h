@@ -75,17 +75,15 @@ int cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
  * The same, a doc at a time, so that the docs need not all be in memory:
  * cite_graph_builder_add() reads doc (borrowed: the builder copies what it
  * keeps, so the doc may be released at once); cite_graph_builder_finish()
- * frees the builder and gives the graph of every doc added, as
- * cite_graph_build() of them in that order would (0 and *out, or -1 with
- * err).  cite_graph_builder_free() drops an unfinished one (NULL: no-op).
+ * frees the builder and gives the graph of every doc added (owned by the
+ * caller), as cite_graph_build() of them in that order would.
+ * cite_graph_builder_free() drops an unfinished one (NULL: no-op).
  */
 struct cite_graph_builder;
 struct cite_graph_builder *cite_graph_builder_new(void);
 void cite_graph_builder_add(struct cite_graph_builder *b,
                             const struct cite_doc *doc);
-int cite_graph_builder_finish(struct cite_graph_builder *b,
-                              struct cite_graph **out, char *err,
-                              size_t errlen);
+struct cite_graph *cite_graph_builder_finish(struct cite_graph_builder *b);
 void cite_graph_builder_free(struct cite_graph_builder *b);
 
 void cite_graph_free(struct cite_graph *g); /* NULL is a no-op */

@@ -789,10 +789,7 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
         cite_graph_builder_free(b);
         return rc;
     }
-    if (cite_graph_builder_finish(b, g, err, sizeof err) != 0) {
-        cli_error("%s: %s", cmd, err);
-        return EXIT_SYSTEM;
-    }
+    *g = cite_graph_builder_finish(b);
     return EXIT_OK;
 }
 

@@ -473,13 +473,11 @@ cite_graph_builder_free(struct cite_graph_builder *gb)
     free(gb);
 }
 
-int
-cite_graph_builder_finish(struct cite_graph_builder *gb,
-                          struct cite_graph **out, char *err, size_t errlen)
+struct cite_graph *
+cite_graph_builder_finish(struct cite_graph_builder *gb)
 {
     struct builder *b = &gb->b;
     struct cite_graph *g = b->g;
-    *out = NULL;
     for (size_t i = 0; i < g->nnodes; i++) {
         struct cite_graph_node *node = &g->nodes[i];
         node->langs = langs_text(b, b->langs[i]);
@@ -488,8 +486,7 @@ cite_graph_builder_finish(struct cite_graph_builder *gb,
     builder_release(b);
     free(gb);
     cite_i_graph_finish(g);
-    *out = g;
-    return 0;
+    return g;
 }
 
 int
@@ -506,7 +503,8 @@ cite_graph_build(struct cite_graph **out, const struct cite_corpus *corpus,
     for (size_t k = 0; corpus != NULL && k < corpus->n; k++) {
         cite_graph_builder_add(gb, &corpus->docs[k]);
     }
-    return cite_graph_builder_finish(gb, out, err, errlen);
+    *out = cite_graph_builder_finish(gb);
+    return 0;
 }
 
 void
