@@ -504,6 +504,8 @@ direct_date(struct cite_i_buf *b, const char *head, size_t hlen,
     return direct_kv(b, head, hlen, date, date_quoting(date));
 }
 
+/* The doc as cite_yaml_write_doc() writes it through libyaml, appended to
+ * b, or 0 when it needs libyaml (b then holds part of it). */
 static int
 direct_doc(struct cite_i_buf *b, const struct cite_doc *doc)
 {

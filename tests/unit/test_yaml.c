@@ -1116,13 +1116,47 @@ test_fast_path_leaves_everything_else_to_libyaml(void **state)
     assert_int_equal(fast_and_slow("source: a\n"), 0);
 }
 
+/* The docs read_each gives, with the bytes read when each was given. */
+struct given {
+    struct cite_corpus docs;
+    size_t consumed[8];
+};
+
 static int
-count_each(void *ctx, struct cite_doc *doc, size_t consumed)
+keep_given(void *ctx, struct cite_doc *doc, size_t consumed)
 {
-    (void)consumed;
-    struct cite_corpus *c = ctx;
-    *cite_corpus_add(c) = *doc;
+    struct given *g = ctx;
+    if (g->docs.n < sizeof g->consumed / sizeof g->consumed[0]) {
+        g->consumed[g->docs.n] = consumed;
+    }
+    *cite_corpus_add(&g->docs) = *doc;
     return 0;
+}
+
+/* Reads yaml with cite_yaml_read_each() into *g (initialised here, the
+ * caller releases g->docs): it must succeed, give the docs libyaml alone
+ * gives for the whole input, and as many diagnostics (returned). */
+static size_t
+read_each_as_libyaml(const char *yaml, struct given *g)
+{
+    size_t n = strlen(yaml);
+    struct cite_corpus whole;
+    struct diags ds;
+    struct cite_diag_sink sink = {collect, &ds};
+    memset(g, 0, sizeof *g);
+    cite_corpus_init(&g->docs);
+    cite_corpus_init(&whole);
+    memset(&ds, 0, sizeof ds);
+    assert_int_equal(cite_yaml_read_each(yaml, n, "in.yaml", NULL, &sink,
+                                         keep_given, g),
+                     0);
+    size_t each_diags = ds.n;
+    memset(&ds, 0, sizeof ds);
+    assert_int_equal(cite_i_yaml_slow_read(&whole, yaml, n, "in.yaml", &sink), 0);
+    assert_int_equal(each_diags, ds.n);
+    assert_same_docs(&g->docs, &whole);
+    cite_corpus_release(&whole);
+    return each_diags;
 }
 
 static void
@@ -1144,46 +1178,15 @@ test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback(void **state)
     memcpy(mixed, good, at);
     strcpy(mixed + at, "# hand-edited\n");
     strcat(mixed, good + at);
-    struct cite_corpus each, whole;
-    struct diags ds;
-    struct cite_diag_sink sink = {collect, &ds};
-    cite_corpus_init(&each);
-    cite_corpus_init(&whole);
-    memset(&ds, 0, sizeof ds);
-    assert_int_equal(cite_yaml_read_each(mixed, strlen(mixed), "in.yaml", NULL,
-                                         &sink, count_each, &each),
-                     0);
-    assert_int_equal(ds.n, 0);
-    assert_int_equal(cite_i_yaml_slow_read(&whole, mixed, strlen(mixed),
-                                           "in.yaml", &sink),
-                     0);
-    assert_int_equal(each.n, 3);
-    assert_same_docs(&each, &whole);
-    cite_corpus_release(&each);
-    cite_corpus_release(&whole);
+    struct given g;
+    assert_int_equal(read_each_as_libyaml(mixed, &g), 0);
+    assert_int_equal(g.docs.n, 3);
+    cite_corpus_release(&g.docs);
     free(mixed);
     free(good);
     for (int i = 0; i < 3; i++) {
         cite_doc_release(&d[i]);
     }
-}
-
-
-/* The docs read_each gives, with the bytes read when each was given. */
-struct given {
-    struct cite_corpus docs;
-    size_t consumed[8];
-};
-
-static int
-keep_given(void *ctx, struct cite_doc *doc, size_t consumed)
-{
-    struct given *g = ctx;
-    if (g->docs.n < sizeof g->consumed / sizeof g->consumed[0]) {
-        g->consumed[g->docs.n] = consumed;
-    }
-    *cite_corpus_add(&g->docs) = *doc;
-    return 0;
 }
 
 /*
@@ -1224,22 +1227,8 @@ test_read_each_reads_up_to_a_carriage_return(void **state)
         }
         size_t n = strlen(mixed);
         struct given g;
-        struct cite_corpus whole;
-        struct diags ds;
-        struct cite_diag_sink sink = {collect, &ds};
-        memset(&g, 0, sizeof g);
-        cite_corpus_init(&g.docs);
-        cite_corpus_init(&whole);
-        memset(&ds, 0, sizeof ds);
-        assert_int_equal(cite_yaml_read_each(mixed, n, "in.yaml", NULL, &sink,
-                                             keep_given, &g),
-                         0);
-        size_t each_diags = ds.n;
-        memset(&ds, 0, sizeof ds);
-        assert_int_equal(cite_i_yaml_slow_read(&whole, mixed, n, "in.yaml", &sink), 0);
-        assert_int_equal(each_diags, ds.n);
+        read_each_as_libyaml(mixed, &g);
         assert_int_equal(g.docs.n, 4);
-        assert_same_docs(&g.docs, &whole);
         /* the docs before the return's line as they are read (the second
          * too when the return is not on the line after it), the others
          * once libyaml has read the whole input */
@@ -1252,7 +1241,6 @@ test_read_each_reads_up_to_a_carriage_return(void **state)
             }
         }
         cite_corpus_release(&g.docs);
-        cite_corpus_release(&whole);
         free(mixed);
     }
     free(good);
