@@ -1241,7 +1241,65 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
     /* the keyword a run of ideographs stopped at, found there already */
     const struct kw *next_kw = NULL;
     size_t next_kw_at = SIZE_MAX, next_kw_len = 0;
+    /* the fast path below: a language with spaces and its word table */
+    const int fast_words = ix->words != NULL && word_index;
     while (i < to) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ' ' && tb->n < 2 * soft_limit) {
+            space = 1;
+            i++;
+            continue;
+        }
+        /*
+         * The most common token of a language with spaces: a word of
+         * lower-case ASCII letters after a space.  No other kind of token
+         * opens so, but an OCR number ("l5ll"), and no keyword can start
+         * inside it.  The general path below gives the same token, slower.
+         */
+        if (fast_words && space && (unsigned)(b - 'a') < 26 && b != 'l' &&
+            tb->n < 2 * soft_limit) {
+            size_t wend = 0;
+            int stem;
+            const struct kw_word *w = word_run(ix, s, i, to, &wend, &stem);
+            if (!stem) {
+                if (line_start) {
+                    line_first = tb->n;
+                }
+                struct tok *t = push(tb);
+                t->off = i;
+                t->flags = (uint8_t)(TF_SPACE_BEFORE | (line_start ? TF_LINE_START : 0) |
+                                     (quoted ? TF_QUOTED : 0));
+                space = 0;
+                line_start = 0;
+                line_empty = 0;
+                size_t klen = 0;
+                const struct kw *k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
+                if (k != NULL) {
+                    t->kind = T_KW;
+                    t->kw = k;
+                    t->len = (uint32_t)klen;
+                    if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
+                         k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
+                        tb->v[line_first].flags |= TF_LINE_MEETING;
+                    }
+                    i += klen;
+                    continue;
+                }
+                size_t j = wend > i ? wend : i;
+                while (j < to) {
+                    unsigned c2;
+                    size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+                    if (!is_letter(c2)) {
+                        break;
+                    }
+                    j += l2;
+                }
+                t->kind = T_WORD;
+                t->len = (uint32_t)(j - i);
+                i = j;
+                continue;
+            }
+        }
         unsigned c;
         size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
         if (c == '\n') {

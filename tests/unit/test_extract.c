@@ -575,14 +575,17 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
  * read eight bytes at a time; any other letter by letter.  Each keyword,
  * and words of 1 to 20 letters, stand here at every distance from the end
  * of the text (so that both ways read them), before a space, a hyphen, an
- * accented letter, an apostrophe and a digit; the tokens must be those of
- * trying every keyword.
+ * accented letter, an apostrophe and a digit, after a space (the lexer's
+ * fast path for a word), in quotation marks or at a line's start; the
+ * tokens must be those of trying every keyword.
  */
 static void
 test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
 {
     (void)state;
     static const char *const after[] = {" ", "-\n", "\xC3\xA9", "'", "5", ""};
+    /* the word after a space; in quotation marks; at a line's start */
+    static const char *const before[] = {"x ", "\" x ", "x\n "};
     static const char letters[] = "resolutionsofthegeneralassembly";
     enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES, CITE_LANG_RU};
     size_t checked = 0, kws = 0;
@@ -598,7 +601,7 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
             for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
                 for (size_t tail = 0; tail < 20; tail++) {
                     struct cite_i_buf b = CITE_I_BUF_INIT;
-                    cite_i_buf_adds(&b, "x ");
+                    cite_i_buf_adds(&b, before[(a + tail) % 3]);
                     cite_i_buf_adds(&b, word);
                     cite_i_buf_adds(&b, after[a]);
                     for (size_t q = 0; q < tail; q++) {
