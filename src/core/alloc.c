@@ -83,8 +83,8 @@ cite_i_xstrdup(const char *s)
     return cite_i_xstrndup(s, strlen(s));
 }
 
-static void
-buf_grow(struct cite_i_buf *b, size_t extra)
+void
+cite_i_buf_grow(struct cite_i_buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
     if (need <= b->cap) {
@@ -99,26 +99,9 @@ buf_grow(struct cite_i_buf *b, size_t extra)
 }
 
 void
-cite_i_buf_add(struct cite_i_buf *b, const char *s, size_t n)
-{
-    buf_grow(b, n);
-    if (n > 0) {
-        memcpy(b->ptr + b->len, s, n);
-    }
-    b->len += n;
-    b->ptr[b->len] = '\0';
-}
-
-void
 cite_i_buf_adds(struct cite_i_buf *b, const char *s)
 {
     cite_i_buf_add(b, s, strlen(s));
-}
-
-void
-cite_i_buf_addc(struct cite_i_buf *b, char c)
-{
-    cite_i_buf_add(b, &c, 1);
 }
 
 void
@@ -131,7 +114,7 @@ cite_i_buf_vaddf(struct cite_i_buf *b, const char *fmt, va_list ap)
     if (n < 0) {
         return;
     }
-    buf_grow(b, (size_t)n);
+    cite_i_buf_grow(b, (size_t)n);
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cite_diag.h"
 
@@ -29,9 +30,34 @@ struct cite_i_buf {
     size_t cap;
 };
 #define CITE_I_BUF_INIT {NULL, 0, 0}
-void cite_i_buf_add(struct cite_i_buf *b, const char *s, size_t n);
+/* Makes room for extra more bytes and the NUL. */
+void cite_i_buf_grow(struct cite_i_buf *b, size_t extra);
+
+/* Appends n bytes at s (inline: writers call it for every few bytes). */
+static inline void
+cite_i_buf_add(struct cite_i_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n) { /* cap >= len always; 0 when empty */
+        cite_i_buf_grow(b, n);
+    }
+    if (n > 0) {
+        memcpy(b->ptr + b->len, s, n);
+    }
+    b->len += n;
+    b->ptr[b->len] = '\0';
+}
+
+static inline void
+cite_i_buf_addc(struct cite_i_buf *b, char c)
+{
+    if (b->cap - b->len <= 1) {
+        cite_i_buf_grow(b, 1);
+    }
+    b->ptr[b->len++] = c;
+    b->ptr[b->len] = '\0';
+}
+
 void cite_i_buf_adds(struct cite_i_buf *b, const char *s);
-void cite_i_buf_addc(struct cite_i_buf *b, char c);
 void cite_i_buf_addf(struct cite_i_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
