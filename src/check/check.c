@@ -56,6 +56,9 @@ struct by_id {
  * nor its registry entry. */
 struct known {
     char date[CITE_DATE_LEN]; /* adoption date, or "" */
+    signed char symbol;    /* the id is well formed: 1, or not: -1 (why
+                              says why); 0 until a citation asks */
+    const char *why;       /* static storage */
     const struct cite_check_entry *entry; /* first registry entry, or NULL */
 };
 
@@ -239,8 +242,21 @@ static void
 check_ref(struct run *run, const struct cite_doc *doc, const struct cite_ref *r)
 {
     const char *why = NULL;
-
-    if (!cite_check_symbol(r->target, &why)) {
+    /* the target looked up first: a corpus id cited many times has its
+     * form checked once */
+    size_t k = cite_i_idmap_get(&run->known_at, r->target);
+    int well_formed;
+    if (k != CITE_I_NOT_FOUND) {
+        struct known *kn = &run->known[k];
+        if (kn->symbol == 0) {
+            kn->symbol = cite_check_symbol(r->target, &kn->why) ? 1 : -1;
+        }
+        well_formed = kn->symbol > 0;
+        why = kn->why;
+    } else {
+        well_formed = cite_check_symbol(r->target, &why);
+    }
+    if (!well_formed) {
         report_ref(run, CITE_D_MALFORMED_SYMBOL, CITE_SEV_ERROR, doc, r,
                    "'%s' is not a well-formed id: %s", show(run, r->target),
                    why);
@@ -254,7 +270,6 @@ check_ref(struct run *run, const struct cite_doc *doc, const struct cite_ref *r)
                    "'%s' cites itself", show(run, r->target));
         return;
     }
-    size_t k = cite_i_idmap_get(&run->known_at, r->target);
     if (k == CITE_I_NOT_FOUND) {
         int closed = run->opts->closed;
         report_ref(run, CITE_D_UNRESOLVED,

@@ -204,6 +204,37 @@ test_malformed_target_is_an_error_and_not_also_unresolved(void **state)
     cite_corpus_release(&c);
 }
 
+/* A malformed id that is also a doc's own: every citation of it is the
+ * error, with its reason (the check of its form is kept for the next),
+ * and none is taken for a citation of that doc; a well-formed id cited as
+ * often is never reported. */
+static void
+test_malformed_id_of_a_corpus_doc_is_an_error_at_each_citation(void **state)
+{
+    (void)state;
+    struct cite_corpus c;
+    struct diags ds;
+    cite_corpus_init(&c);
+    add_doc(&c, "bad.txt", "A/RES/060/251");
+    add_doc(&c, "good.txt", "A/RES/60/1");
+    struct cite_doc *d = add_doc(&c, "a.txt", "A/RES/79/1");
+    for (size_t k = 0; k < 3; k++) {
+        add_ref(d, "A/RES/060/251", 10 + k, 1, 0);
+        add_ref(d, "A/RES/60/1", 20 + k, 1, 0);
+    }
+
+    run(&c, &ds, NULL);
+    assert_int_equal(ds.n, 3);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(ds.d[k].code, CITE_D_MALFORMED_SYMBOL);
+        assert_int_equal(ds.d[k].line, 10 + k);
+        assert_string_equal(ds.d[k].message,
+                            "'A/RES/060/251' is not a well-formed id: "
+                            "leading zero in a number");
+    }
+    cite_corpus_release(&c);
+}
+
 static void
 test_stats_count_findings_by_severity(void **state)
 {
@@ -1180,6 +1211,7 @@ main(void)
         cmocka_unit_test(test_instrument_target_is_never_unresolved),
         cmocka_unit_test(
             test_malformed_target_is_an_error_and_not_also_unresolved),
+        cmocka_unit_test(test_malformed_id_of_a_corpus_doc_is_an_error_at_each_citation),
         cmocka_unit_test(test_stats_count_findings_by_severity),
         cmocka_unit_test(test_null_sink_still_counts),
         cmocka_unit_test(test_empty_corpus_has_no_findings),
