@@ -133,6 +133,13 @@ is_number_like(const char *s)
 static int
 needs_double_quotes(const char *s, enum quoting q)
 {
+    /* most values (ids, paragraph labels, quoted text) open with a
+     * character none of the special words nor any number opens with */
+    unsigned char c = (unsigned char)*s, f = (unsigned char)(c | 0x20);
+    if (c >= 0x80 || (f >= 'a' && f <= 'z' && f != 'n' && f != 'y' && f != 't' &&
+                      f != 'f' && f != 'o')) {
+        return 0;
+    }
     if (*s == '\0' || is_special_word(s)) {
         return 1;
     }
@@ -401,6 +408,12 @@ plain_char(const unsigned char *s, size_t n)
     return cp == 0x2028 || cp == 0x2029 ? 0 : len; /* line breaks */
 }
 
+static int
+is_alnum_ascii(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* Appends s as libyaml would write it with quoting q, in a flow sequence
  * when flow; 0 (nothing appended) when libyaml would do more than that.
  * One pass over s tells both whether it stands plain and whether it
@@ -444,7 +457,7 @@ direct_scalar(struct cite_i_buf *b, const char *s, enum quoting q, int flow)
         return 1;
     }
     if (!plain || n == 0 || s[0] == ' ' || s[n - 1] == ' ' ||
-        strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL ||
+        (!is_alnum_ascii(s[0]) && strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL) ||
         (n >= 3 && (memcmp(s, "---", 3) == 0 || memcmp(s, "...", 3) == 0))) {
         return 0;
     }

@@ -1327,6 +1327,8 @@ test_direct_writer_writes_what_libyaml_writes(void **state)
         "--x", "..x", "e\xcc\x81", "\xf0\x9f\x98\x80", "x\\u0041", "2(c)",
         "7 bis", "a,b", "a?b", "x: ", "under_score", "=", "<<", "+.inf",
         "\xff\xfe", "caf\xc3\xa9", "\xe3\x80\x80ideographic space",
+        "No", "OFF", "Yes", "Y", "n", "False", "on", "Null", "TRUE", "nope",
+        "offer", "Zed", "-1", ".5", "+x",
     };
     size_t n = sizeof odd / sizeof odd[0], took = 0;
     for (size_t i = 0; i < n; i++) {
