@@ -1138,6 +1138,22 @@ cyrillic_roman(const char *s, size_t n)
     return cyr ? cite_i_roman_value(buf, m) : 0;
 }
 
+/* Makes t (in tb) keyword k, klen bytes long; a keyword of a meeting or a
+ * vote marks the first token of its line, at line_first when this chunk
+ * holds it (SIZE_MAX when not). */
+static inline void
+kw_token(struct tok_buf *tb, struct tok *t, const struct kw *k, size_t klen,
+         size_t line_first)
+{
+    t->kind = T_KW;
+    t->kw = k;
+    t->len = (uint32_t)klen;
+    if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
+         k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
+        tb->v[line_first].flags |= TF_LINE_MEETING;
+    }
+}
+
 static inline struct tok *
 push(struct tok_buf *tb)
 {
@@ -1275,13 +1291,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 size_t klen = 0;
                 const struct kw *k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
                 if (k != NULL) {
-                    t->kind = T_KW;
-                    t->kw = k;
-                    t->len = (uint32_t)klen;
-                    if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
-                         k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
-                        tb->v[line_first].flags |= TF_LINE_MEETING;
-                    }
+                    kw_token(tb, t, k, klen, line_first);
                     i += klen;
                     continue;
                 }
@@ -1443,13 +1453,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             }
         }
         if (k != NULL) {
-            t->kind = T_KW;
-            t->kw = k;
-            t->len = (uint32_t)klen;
-            if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
-                 k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
-                tb->v[line_first].flags |= TF_LINE_MEETING;
-            }
+            kw_token(tb, t, k, klen, line_first);
             i += klen;
             continue;
         }
