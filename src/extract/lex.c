@@ -187,6 +187,22 @@ is_letter(unsigned c)
            (c >= 0x6FA && c <= 0x6FF) || c == 0x640;
 }
 
+/* Where the letters from s[j] end (j itself when s[j] is none), before
+ * to. */
+static inline size_t
+letters_end(const char *s, size_t j, size_t to)
+{
+    while (j < to) {
+        unsigned c;
+        size_t l = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c);
+        if (!is_letter(c)) {
+            break;
+        }
+        j += l;
+    }
+    return j;
+}
+
 /* Value of a Chinese numeral character, -1 if none; 10, 100, 1000 are
  * multipliers. */
 static inline int
@@ -748,16 +764,7 @@ kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
             continue;
         }
         if (*p == '*') {
-            /* the rest of an inflected word: резолюци* */
-            while (j < to) {
-                unsigned c;
-                size_t l = cite_i_utf8_decode((const unsigned char *)s + j,
-                                              to - j, &c);
-                if (!is_letter(c)) {
-                    break;
-                }
-                j += l;
-            }
+            j = letters_end(s, j, to); /* the rest of an inflected word: резолюци* */
             p++;
             continue;
         }
@@ -1295,15 +1302,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                     i += klen;
                     continue;
                 }
-                size_t j = wend > i ? wend : i;
-                while (j < to) {
-                    unsigned c2;
-                    size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
-                    if (!is_letter(c2)) {
-                        break;
-                    }
-                    j += l2;
-                }
+                size_t j = letters_end(s, wend > i ? wend : i, to);
                 t->kind = T_WORD;
                 t->len = (uint32_t)(j - i);
                 i = j;
@@ -1515,16 +1514,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             continue;
         }
         if (is_letter(c)) {
-            size_t j = wend > i ? wend : i;
+            size_t j = letters_end(s, wend > i ? wend : i, to);
             int upper = c >= 'A' && c <= 'Z';
-            while (j < to) {
-                unsigned c2;
-                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
-                if (!is_letter(c2)) {
-                    break;
-                }
-                j += l2;
-            }
             t->kind = T_WORD;
             t->len = (uint32_t)(j - i);
             int crv = cyrillic_roman(s + i, j - i);
