@@ -96,6 +96,24 @@ cite_i_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return cite_i_utf8_decode_multi(s, n, cp);
 }
 
+/* The eight bytes at p, the first lowest, whatever the machine's order. */
+static inline uint64_t
+cite_i_load64le(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+#else
+    const unsigned char *u = (const unsigned char *)p;
+    uint64_t w = 0;
+    for (int k = 7; k >= 0; k--) {
+        w = w << 8 | u[k];
+    }
+    return w;
+#endif
+}
+
 /* 0x80 in each byte of w that is an ASCII letter (A-Z, a-z), 0 in the
  * others: eight bytes tested at once. */
 static inline uint64_t

@@ -460,24 +460,6 @@ words_add(struct kw_index *ix, const struct kw *k)
 static const struct kw_word *word_run_slow(const struct kw_index *ix, const char *s,
                                            size_t i, size_t to, size_t *end, int *stem);
 
-/* The eight bytes at p, the first lowest, whatever the machine's order. */
-static inline uint64_t
-load64le(const char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
-#else
-    const unsigned char *u = (const unsigned char *)p;
-    uint64_t w = 0;
-    for (int k = 7; k >= 0; k--) {
-        w = w << 8 | u[k];
-    }
-    return w;
-#endif
-}
-
 /*
  * What keyword may start at s[i], the first letter of a word, in a
  * language with spaces between words.  Returns the exact run the word is
@@ -500,7 +482,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         return word_run_slow(ix, s, i, to, end, stem);
     }
     const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-    uint64_t w0 = load64le(s + i), w1 = load64le(s + i + 8);
+    uint64_t w0 = cite_i_load64le(s + i), w1 = cite_i_load64le(s + i + 8);
     /* 0x80 in each byte that is not an ASCII letter */
     uint64_t m0 = cite_i_ascii_letters64(w0) ^ highs, m1 = cite_i_ascii_letters64(w1) ^ highs;
     size_t n = m0 != 0 ? cite_i_ctz64(m0) >> 3 : m1 != 0 ? 8 + (cite_i_ctz64(m1) >> 3) : 16;

@@ -130,6 +130,67 @@ test_bad_utf8_and_nul_are_reported_once_with_count(void **state)
     assert_non_null(strstr(ds.d[1].message, "2 in all"));
 }
 
+/* A bad sequence or a NUL inside a run of Chinese (which the check reads
+ * four characters at a time) is found at its own column, whatever the
+ * run's alignment and whichever of the four characters it would be; a
+ * valid character there gives no diagnostic. */
+static void
+test_bad_utf8_in_a_chinese_run_is_found_at_every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *bytes;
+        enum cite_diag_code code; /* CITE_D__COUNT: none */
+    } cases[] = {
+        {"\xE4\xB8\x80", CITE_D__COUNT},      /* U+4E00, valid */
+        {"\xE0\xA0\x80", CITE_D__COUNT},      /* U+0800, valid after E0 */
+        {"\xED\x9F\xBF", CITE_D__COUNT},      /* U+D7FF, valid after ED */
+        {"\xE0\x80\x80", CITE_D_ENCODING},    /* overlong */
+        {"\xED\xA0\x80", CITE_D_ENCODING},    /* a surrogate */
+        {"\x80", CITE_D_ENCODING},              /* a lone continuation */
+        {"\xE4\xB8", CITE_D_ENCODING},         /* cut short */
+        {"\xF8\x88\x80", CITE_D_ENCODING},    /* no such lead */
+        {"\0", CITE_D_NUL_BYTE},
+    };
+    static const char han[] = "\xE4\xBA\xBA"; /* 人 */
+    char buf[128];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        for (size_t lead_han = 0; lead_han < 6; lead_han++) {
+            for (size_t lead_ascii = 0; lead_ascii < 8; lead_ascii++) {
+                size_t n = 0;
+                for (size_t k = 0; k < lead_ascii; k++) {
+                    buf[n++] = 'a';
+                }
+                for (size_t k = 0; k < lead_han; k++) {
+                    memcpy(buf + n, han, 3);
+                    n += 3;
+                }
+                size_t blen = strlen(cases[c].bytes) + (cases[c].code == CITE_D_NUL_BYTE);
+                memcpy(buf + n, cases[c].bytes, blen);
+                n += blen;
+                for (size_t k = 0; k < 8; k++) {
+                    memcpy(buf + n, han, 3);
+                    n += 3;
+                }
+                buf[n++] = '\n';
+                struct diags ds;
+                assert_int_equal(check_mem(buf, n, &ds), 1);
+                if (cases[c].code == CITE_D__COUNT) {
+                    assert_int_equal(ds.n, 0);
+                    continue;
+                }
+                if (ds.n != 1 || ds.d[0].code != cases[c].code ||
+                    ds.d[0].line != 1 || ds.d[0].column != lead_ascii + lead_han + 1) {
+                    fail_msg("case %zu after %zu ASCII and %zu ideographs: %zu "
+                             "diagnostics, the first %d at %zu:%zu",
+                             c, lead_ascii, lead_han, ds.n, ds.n ? (int)ds.d[0].code : -1,
+                             ds.n ? ds.d[0].line : 0, ds.n ? ds.d[0].column : 0);
+                }
+            }
+        }
+    }
+}
+
 static void
 test_locate_from_agrees_with_locate_on_bad_utf8(void **state)
 {
@@ -198,6 +259,7 @@ main(void)
         cmocka_unit_test(test_binary_formats_are_not_text),
         cmocka_unit_test(test_utf16_without_mark_is_named),
         cmocka_unit_test(test_bad_utf8_and_nul_are_reported_once_with_count),
+        cmocka_unit_test(test_bad_utf8_in_a_chinese_run_is_found_at_every_offset),
         cmocka_unit_test(test_locate_from_agrees_with_locate_on_bad_utf8),
         cmocka_unit_test(test_load_max_refuses_a_larger_file),
         cmocka_unit_test(test_limits_parse_names_values_and_suffixes),
