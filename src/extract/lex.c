@@ -85,6 +85,8 @@ struct kw_index {
 struct kw_word {
     uint16_t n;     /* code points */
     uint8_t stem;
+    uint8_t packed; /* 1: at most 16 ASCII letters, in lo and hi too */
+    uint64_t lo, hi; /* then those letters, one a byte, the first lowest */
     const unsigned *cp;
     /* exact runs: the keywords opening so, longest first (the order
      * kw_find() tries them in) */
@@ -367,13 +369,13 @@ run_hash(const unsigned *cp, size_t n)
     return word_hash_final(h);
 }
 
-/* The slot of a run of n letters (stem or exact) in ix->words, or NULL.  The run is cp[0..n) (folded code points), or, when cp is
- * NULL, the ASCII letters ascii[0..n) (folded here).  The hashes alone
- * (ix->tags) are read until one matches: most words of a text are no
- * keyword's run, and the tags fit the cache. */
+/* The slot of a run of n letters (stem or exact) in ix->words, or NULL.
+ * The run is cp[0..n) (folded code points).  The hashes alone (ix->tags)
+ * are read until one matches: most words of a text are no keyword's run,
+ * and the tags fit the cache. */
 static inline const struct kw_word *
-words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp,
-            const char *ascii, size_t n, int stem)
+words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp, size_t n,
+            int stem)
 {
     size_t mask = ix->nwords - 1;
     for (size_t k = hash & mask;; k = (k + 1) & mask) {
@@ -383,13 +385,33 @@ words_probe(const struct kw_index *ix, uint32_t hash, const unsigned *cp,
         const struct kw_word *w = &ix->words[k];
         if (ix->tags[k] == hash && w->n == n && w->stem == stem) {
             size_t i = 0; /* a few letters: no call to memcmp */
-            while (i < n &&
-                   w->cp[i] == (cp != NULL ? cp[i] : ((unsigned char)ascii[i] | 0x20u))) {
+            while (i < n && w->cp[i] == cp[i]) {
                 i++;
             }
             if (i == n) {
                 return w;
             }
+        }
+    }
+}
+
+/* words_probe() for a word of n ASCII letters (at most 16), folded and
+ * packed into lo and hi as packed_hash() takes them: compared whole, in
+ * two words, with the runs packed so by words_add(). */
+static inline const struct kw_word *
+words_probe_packed(const struct kw_index *ix, uint64_t lo, uint64_t hi, size_t n,
+                   int stem)
+{
+    uint32_t hash = packed_hash(lo, hi, n);
+    size_t mask = ix->nwords - 1;
+    for (size_t k = hash & mask;; k = (k + 1) & mask) {
+        if (ix->tags[k] == 0) {
+            return NULL;
+        }
+        const struct kw_word *w = &ix->words[k];
+        if (ix->tags[k] == hash && w->lo == lo && w->hi == hi && w->n == n &&
+            w->stem == stem && w->packed) {
+            return w;
         }
     }
 }
@@ -418,7 +440,7 @@ words_add(struct kw_index *ix, const struct kw *k)
     }
     int stem = *p == '*' || (*p == '\0' && k->prefix);
     uint32_t h = run_hash(cp, n);
-    struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, NULL, n, stem);
+    struct kw_word *w = (struct kw_word *)words_probe(ix, h, cp, n, stem);
     if (w != NULL) {
         free(cp); /* another keyword opens the same way */
     } else {
@@ -431,6 +453,13 @@ words_add(struct kw_index *ix, const struct kw *k)
         w->n = (uint16_t)n;
         w->stem = (uint8_t)stem;
         w->cp = cp;
+        w->packed = n <= 16;
+        for (size_t q = 0; q < n && w->packed; q++) {
+            w->packed = cp[q] < 0x80;
+            if (w->packed) {
+                *(q < 8 ? &w->lo : &w->hi) |= (uint64_t)cp[q] << (8 * (q % 8));
+            }
+        }
         if (stem && n < 64) {
             ix->stem_lens |= (uint64_t)1 << n;
         }
@@ -474,7 +503,7 @@ static const struct kw_word *word_run_slow(const struct kw_index *ix, const char
  * eight bytes at a time and hashed whole (packed_hash()); any other goes
  * through word_run_slow(), letter by letter: the two agree on every word.
  */
-static inline const struct kw_word *
+static CITE_I_HOT_INLINE const struct kw_word *
 word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *end,
          int *stem)
 {
@@ -508,7 +537,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         }
         uint64_t plo = m < 8 ? lo & (((uint64_t)1 << (8 * m)) - 1) : lo;
         uint64_t phi = m <= 8 ? 0 : m < 16 ? hi & (((uint64_t)1 << (8 * (m - 8))) - 1) : hi;
-        if (words_probe(ix, packed_hash(plo, phi, m), NULL, s + i, m, 1) != NULL) {
+        if (words_probe_packed(ix, plo, phi, m, 1) != NULL) {
             *stem = 1;
             return NULL;
         }
@@ -521,7 +550,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     if (n > cap) {
         return NULL;
     }
-    return words_probe(ix, packed_hash(lo, hi, n), NULL, s + i, n, 0);
+    return words_probe_packed(ix, lo, hi, n, 0);
 }
 
 static const struct kw_word *
@@ -553,7 +582,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
         if (n < cap) {
             buf[n++] = f;
             if ((ix->stem_lens >> n & 1) &&
-                words_probe(ix, run_hash(buf, n), buf, NULL, n, 1) != NULL) {
+                words_probe(ix, run_hash(buf, n), buf, n, 1) != NULL) {
                 *stem = 1;
                 return NULL;
             }
@@ -569,7 +598,7 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
     if (n > cap) {
         return NULL;
     }
-    return words_probe(ix, run_hash(buf, n), buf, NULL, n, 0);
+    return words_probe(ix, run_hash(buf, n), buf, n, 0);
 }
 
 static const struct kw_index *
