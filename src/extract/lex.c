@@ -59,6 +59,10 @@ struct kw_index {
      * Multilingual Plane only), so that most characters are ruled out by
      * one test: every character of a Chinese text is looked up */
     unsigned char first[0x10000 / 8];
+    /* languages without spaces (zh): bit c - U+4E00 for each ideograph
+     * of U+4E00..U+9FFF that starts a keyword or is a numeral, where a
+     * run of other ideographs stops */
+    unsigned char han_stop[(0xA000 - 0x4E00) / 8];
     /* languages without spaces (zh): the characters that are a keyword
      * alone and start no other (第, 号, 和, 年, ...), and that keyword;
      * open addressing, NSINGLE slots, code point 0 for an empty one */
@@ -622,6 +626,12 @@ kw_index_get(const struct lang_table *lt)
         }
         if (f == '\'') {
             ix->first[0x2019 >> 3] |= (unsigned char)(1u << (0x2019 & 7));
+        }
+    }
+    memset(ix->han_stop, 0, sizeof ix->han_stop);
+    for (unsigned c = 0x4E00; lt->no_spaces && c < 0xA000; c++) {
+        if ((ix->first[c >> 3] & (1u << (c & 7))) || cnum_value(c) >= 0) {
+            ix->han_stop[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
         }
     }
     memset(ix->single, 0, sizeof ix->single);
@@ -1277,6 +1287,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
     size_t next_kw_at = SIZE_MAX, next_kw_len = 0;
     /* the fast path below: a language with spaces and its word table */
     const int fast_words = ix->words != NULL && word_index;
+    /* and the runs of ideographs of a language without spaces */
+    const int han_fast = lt->no_spaces && word_index;
     while (i < to) {
         unsigned char b = (unsigned char)s[i];
         if (b == ' ' && tb->n < 2 * soft_limit) {
@@ -1353,7 +1365,10 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             *at_break = 0;
             return i;
         }
-        if (is_space(c) || c < 0x20 || c == 0x7F) {
+        /* an ideograph of U+4E00..U+9FFF: no space, digit, letter nor
+         * symbol, which the tests below need not then rule out */
+        const int cjk = c - 0x4E00 < 0x5200;
+        if (!cjk && (is_space(c) || c < 0x20 || c == 0x7F)) {
             space = 1;
             i += l;
             continue;
@@ -1382,7 +1397,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             i += ocr_len;
             continue;
         }
-        if ((d = digit_value(c)) >= 0) {
+        if (!cjk && (d = digit_value(c)) >= 0) {
             int64_t v = 0;
             uint16_t nd = 0;
             size_t j = i;
@@ -1410,7 +1425,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         }
         const struct kw *k = NULL;
         size_t klen = 0;
-        int word_start = is_letter(c) || is_han(c);
+        int word_start = cjk || is_letter(c) || is_han(c);
         if (word_start && !lt->no_spaces && i > from) {
             /* inside a word is no keyword start (Latin scripts) */
             unsigned pc = (unsigned char)s[i - 1];
@@ -1503,6 +1518,19 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         if (is_han(c)) {
             size_t j = i + l;
             while (j < to) {
+                if (han_fast && j + 3 <= to) {
+                    /* the common ideograph, U+4E00..U+9FFF, that neither
+                     * starts a keyword nor is a numeral: one look */
+                    unsigned b0 = (unsigned char)s[j], b1 = (unsigned char)s[j + 1],
+                             b2 = (unsigned char)s[j + 2];
+                    unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+                    if (b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
+                        cp >= 0x4E00 &&
+                        !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7)))) {
+                        j += 3;
+                        continue;
+                    }
+                }
                 unsigned c2;
                 size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
                 if (!is_han(c2) || cnum_value(c2) >= 0) {

@@ -634,6 +634,51 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
     assert_true(kws > 10000);
 }
 
+/*
+ * A run of Chinese ideographs is read three bytes at a time where the
+ * character is one of U+4E00..U+9FFF that starts no keyword and is no
+ * numeral.  Each character of U+4D00..U+A0FF (the block and the ones
+ * around it) after a plain ideograph must end the run, or not, as trying
+ * every keyword and numeral says.
+ */
+static void
+test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
+{
+    (void)state;
+    const struct lang_table *lt = cite_i_lang_table(CITE_LANG_ZH);
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    for (unsigned cp = 0x4D00; cp < 0xA100; cp++) {
+        cite_i_buf_adds(&b, "\xE7\x94\xB2"); /* 甲: a plain ideograph */
+        cite_i_buf_addc(&b, (char)(0xE0 | cp >> 12));
+        cite_i_buf_addc(&b, (char)(0x80 | (cp >> 6 & 0x3F)));
+        cite_i_buf_addc(&b, (char)(0x80 | (cp & 0x3F)));
+        if (cp % 32 == 31) {
+            cite_i_buf_addc(&b, '\n');
+        }
+    }
+    struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+    lex_all(lt, b.ptr, b.len, &fast);
+    cite_i_lex_word_index(0);
+    lex_all(lt, b.ptr, b.len, &slow);
+    cite_i_lex_word_index(1);
+    assert_int_equal(fast.n, slow.n);
+    size_t stops = 0;
+    for (size_t i = 0; i < fast.n; i++) {
+        const struct tok *f = &fast.v[i], *w = &slow.v[i];
+        if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
+            f->flags != w->flags || f->kw != w->kw || f->val != w->val) {
+            fail_msg("token %zu at byte %zu: kind %d/%d, length %u/%u", i, w->off,
+                     f->kind, w->kind, (unsigned)f->len, (unsigned)w->len);
+        }
+        stops += f->kind == T_KW || f->kind == T_CNUM;
+    }
+    /* keywords and numerals stopped runs: the comparison is not vacuous */
+    assert_true(stops > 20);
+    free(fast.v);
+    free(slow.v);
+    cite_i_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -663,6 +708,7 @@ main(void)
         cmocka_unit_test(test_extraction_is_total_on_junk),
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
+        cmocka_unit_test(test_runs_of_ideographs_stop_as_trying_every_keyword_does),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
