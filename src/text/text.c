@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cite_text.h"
 #include "core/core_int.h"
@@ -142,20 +144,24 @@ cite_text_load(struct cite_text *t, const char *path)
 int
 cite_text_load_max(struct cite_text *t, const char *path, size_t max)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL) {
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         return -1;
     }
+    /* a regular file is read into room for its size and one byte more,
+     * which tells that it grew; anything else from 64 KB up */
+    size_t cap = (size_t)1 << 16, len = 0;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        (unsigned long long)st.st_size > max) {
-        if (f != stdin) {
-            fclose(f);
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((unsigned long long)st.st_size > max) {
+            if (fd != STDIN_FILENO) {
+                close(fd);
+            }
+            errno = EFBIG;
+            return -1;
         }
-        errno = EFBIG;
-        return -1;
+        cap = (size_t)st.st_size + 1;
     }
-    size_t cap = 1 << 16, len = 0;
     char *buf = cite_i_xmalloc(cap + 1);
     int err = 0;
     for (;;) {
@@ -167,21 +173,25 @@ cite_text_load_max(struct cite_text *t, const char *path, size_t max)
         if (want > max - len + 1) {
             want = max - len + 1; /* one byte more tells "too large" */
         }
-        size_t got = fread(buf + len, 1, want, f);
-        len += got;
-        if (len > max) {
-            err = EFBIG;
+        ssize_t got = read(fd, buf + len, want);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            err = errno;
             break;
         }
         if (got == 0) {
             break;
         }
+        len += (size_t)got;
+        if (len > max) {
+            err = EFBIG;
+            break;
+        }
     }
-    if (err == 0 && ferror(f)) {
-        err = errno ? errno : EIO;
-    }
-    if (f != stdin) {
-        fclose(f);
+    if (fd != STDIN_FILENO) {
+        close(fd);
     }
     if (err != 0) {
         free(buf);
