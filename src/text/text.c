@@ -427,6 +427,12 @@ cite_text_locate_from(const struct cite_text *t, size_t from, size_t line,
         column = 1;
     }
     while (i < off) {
+        if (off - i >= 8 &&
+            (cite_i_load64le((const char *)s + i) & 0x8080808080808080u) == 0) {
+            i += 8; /* eight ASCII bytes, eight characters */
+            column += 8;
+            continue;
+        }
         unsigned cp;
         i += cite_i_utf8_decode(s + i, t->len - i, &cp);
         column++;
