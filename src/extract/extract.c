@@ -45,6 +45,15 @@ cite_extract_init(void)
     }
 }
 
+/* The sum of the eight bytes of w. */
+static size_t
+byte_sum(uint64_t w)
+{
+    const uint64_t evens = 0x00FF00FF00FF00FFu;
+    uint64_t pairs = (w & evens) + (w >> 8 & evens); /* four sums of 16 bits */
+    return (size_t)((pairs * 0x0001000100010001u) >> 48);
+}
+
 /*
  * The ASCII letters of s[from..n-1], and its bytes of 0xC0 and above (each
  * opens a character of two bytes or more), eight bytes at a time.
@@ -55,13 +64,17 @@ count_bytes(const unsigned char *s, size_t from, size_t n, size_t *letters,
 {
     const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
     size_t nl = 0, nd = 0, i = from;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t letter = cite_i_ascii_letters64(w);
-        uint64_t hi = w & (w << 1) & highs; /* bits 7 and 6 */
-        nl += (size_t)(((letter >> 7) * ones) >> 56);
-        nd += (size_t)(((hi >> 7) * ones) >> 56);
+    while (i + 8 <= n) {
+        /* a count a byte, eight side by side, for up to 255 words */
+        uint64_t al = 0, ad = 0;
+        for (size_t k = 0; k < 255 && i + 8 <= n; k++, i += 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            al += cite_i_ascii_letters64(w) >> 7;
+            ad += (w & (w << 1) & highs) >> 7; /* bits 7 and 6 */
+        }
+        nl += byte_sum(al);
+        nd += byte_sum(ad);
     }
     for (; i < n; i++) {
         nl += (unsigned)((s[i] | 0x20) - 'a') < 26;

@@ -393,6 +393,20 @@ test_language_detection(void **state)
         cite_text_release(&t);
         cite_i_buf_release(&b);
     }
+    /* letters are counted eight bytes at a time, 255 words between sums:
+     * 4,096 letters in a row (a long run of OCR, say) all count, and
+     * outnumber four times 1,000 ideographs */
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    for (int k = 0; k < 4096; k++) {
+        cite_i_buf_addc(&b, 'a');
+    }
+    for (int k = 0; k < 1000; k++) {
+        cite_i_buf_adds(&b, "\xE4\xBA\xBA"); /* 人 */
+    }
+    cite_text_init_mem(&t, "d", b.ptr, b.len);
+    assert_int_equal(cite_extract_detect_lang(&t), CITE_LANG_EN);
+    cite_text_release(&t);
+    cite_i_buf_release(&b);
 }
 
 /* The shortcut for Latin texts (enough ASCII letters before counting the
