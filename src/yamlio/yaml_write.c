@@ -81,8 +81,9 @@ is_special_word(const char *s)
         return 0; /* none of them starts so */
     }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-        if (strcmp(s, words[i]) == 0 ||
-            (t != s && t[0] == '.' && strcmp(t, words[i]) == 0)) {
+        /* the first byte first: "OP1" is compared with ON and OFF only */
+        if ((words[i][0] == s[0] && strcmp(s, words[i]) == 0) ||
+            (t != s && t[0] == '.' && words[i][0] == '.' && strcmp(t, words[i]) == 0)) {
             return 1;
         }
     }
