@@ -45,10 +45,12 @@ int cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
 
 /*
  * Texts extracted on several threads (src/cli/jobs.c).  A job is one text:
- * cli_jobs_run() extracts a batch of them on up to cli_jobs() threads;
- * then the caller takes the results in input order (cli_job_report()
- * replays the diagnostics, and the doc and the YAML are there to take), so
- * that nothing depends on the number of threads.
+ * a stream (cli_stream_new()) extracts the texts added to it on up to
+ * cli_jobs() threads, the calling one among them, and hands each job back
+ * on the calling thread in input order (cli_job_report() replays its
+ * diagnostics, and the doc and the YAML are there to take), so that
+ * nothing depends on the number of threads.  At most a window of jobs is
+ * held at once: memory does not grow with the number of texts.
  */
 #define CLI_MAX_JOBS 64
 struct cli_job {
@@ -69,7 +71,21 @@ int cli_set_jobs(const char *cmd, const char *arg);
 int cli_jobs(void);
 void cli_job_init(struct cli_job *j, const char *path, enum cite_lang lang,
                   int want_yaml);
-void cli_jobs_run(struct cli_job *jobs, size_t n);
+struct cli_stream;
+/* A stream of texts in lang (CITE_LANG_UNKNOWN: detected), written as YAML
+ * too when want_yaml; take(ctx, job) gets each job once it is done, in
+ * the order added, on the thread that adds; the stream releases the job
+ * after.  Starts the threads; never NULL. */
+struct cli_stream *cli_stream_new(enum cite_lang lang, int want_yaml,
+                                  void (*take)(void *ctx, struct cli_job *j),
+                                  void *ctx);
+/* Adds a text; path (malloc'd) is the stream's from here.  May first hand
+ * back the oldest jobs, when the window is full. */
+void cli_stream_add(struct cli_stream *s, char *path);
+/* Hands back every job added so far. */
+void cli_stream_drain(struct cli_stream *s);
+/* Drains s, stops its threads and frees it; NULL is ignored. */
+void cli_stream_free(struct cli_stream *s);
 /* Reports what reading the text gave: its read error (EXIT_SYSTEM) or its
  * diagnostics, to sink (EXIT_OK). */
 int cli_job_report(struct cli_job *j, const struct cite_diag_sink *sink);

@@ -1,10 +1,10 @@
 /*
  * cmd_extract.c - citegraph extract: texts in, a YAML stream out.
  *
- * Streams: texts are taken in batches, extracted on several threads, then
- * written and released in input order before the next batch is read, so
- * memory does not grow with the number of texts, and the output does not
- * depend on the number of threads.  The list of texts may itself come in
+ * Streams: texts are extracted on several threads, and each is written
+ * and released in input order as soon as it and those before it are done
+ * (cli_stream_new()), so memory does not grow with the number of texts,
+ * and the output does not depend on the number of threads.  The list of texts may itself come in
  * a stream (--files-from -), so that extract runs as a mapper under a
  * batch engine.
  */
@@ -16,10 +16,6 @@
 
 #include "cli.h"
 #include "core/core_int.h"
-
-/* texts per batch: enough to keep every thread busy, few enough that the
- * batch's YAML stays small */
-#define BATCH 256
 
 static void
 help(FILE *out)
@@ -51,45 +47,33 @@ help(FILE *out)
           out);
 }
 
-/* The texts of the current batch and what becomes of them. */
+/* The run and what becomes of its texts. */
 struct run {
-    enum cite_lang lang;
     struct cli_output *out;
     const struct cite_diag_sink *sink;
-    char *paths[BATCH]; /* owned */
-    struct cli_job jobs[BATCH];
-    size_t n;
+    struct cli_stream *stream;
     int rc;
 };
 
-/* Extracts the batch, then writes it out in order; after a read or write
- * error, nothing more is written. */
+/* A text done, in input order: its diagnostics, then its YAML; after a
+ * read or write error, nothing more is written. */
 static void
-flush(struct run *r)
+take(void *ctx, struct cli_job *j)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        cli_job_init(&r->jobs[i], r->paths[i], r->lang, 1);
+    struct run *r = ctx;
+    if (r->rc == EXIT_SYSTEM) {
+        return;
     }
-    cli_jobs_run(r->jobs, r->n);
-    for (size_t i = 0; i < r->n; i++) {
-        struct cli_job *j = &r->jobs[i];
-        if (r->rc != EXIT_SYSTEM) {
-            int rc = cli_job_report(j, r->sink);
-            if (rc == EXIT_OK && j->yaml_failed) {
-                cli_error("extract: %s: cannot write its YAML", j->path);
-                rc = EXIT_SYSTEM;
-            }
-            if (rc == EXIT_OK &&
-                fwrite(j->yaml, 1, j->yaml_len, r->out->fp) != j->yaml_len) {
-                cli_output_failed(r->out, errno); /* said when it is closed */
-                rc = EXIT_SYSTEM;
-            }
-            r->rc = rc > r->rc ? rc : r->rc;
-        }
-        cli_job_release(j);
-        free(r->paths[i]);
+    int rc = cli_job_report(j, r->sink);
+    if (rc == EXIT_OK && j->yaml_failed) {
+        cli_error("extract: %s: cannot write its YAML", j->path);
+        rc = EXIT_SYSTEM;
     }
-    r->n = 0;
+    if (rc == EXIT_OK && fwrite(j->yaml, 1, j->yaml_len, r->out->fp) != j->yaml_len) {
+        cli_output_failed(r->out, errno); /* said when it is closed */
+        rc = EXIT_SYSTEM;
+    }
+    r->rc = rc > r->rc ? rc : r->rc;
 }
 
 static void
@@ -99,10 +83,7 @@ add(struct run *r, char *path)
         free(path);
         return;
     }
-    r->paths[r->n++] = path;
-    if (r->n == BATCH) {
-        flush(r);
-    }
+    cli_stream_add(r->stream, path);
 }
 
 /* One input: a directory (its *.txt files, sorted), a file or "-". */
@@ -112,14 +93,14 @@ add_input(struct run *r, const char *in)
     struct stat st;
     if (strcmp(in, "-") != 0 && stat(in, &st) == 0 && S_ISDIR(st.st_mode)) {
         /* what the walk says comes after what the texts before it say */
-        flush(r);
+        cli_stream_drain(r->stream);
         struct cli_pathlist files = {NULL, 0, 0};
         if (cli_walk_dir(in, &files, 0) != 0) {
             for (size_t k = 0; k < files.n; k++) {
                 free(files.v[k]);
             }
             free(files.v);
-            flush(r); /* what came before goes out */
+            cli_stream_drain(r->stream); /* what came before goes out */
             r->rc = EXIT_SYSTEM;
             return;
         }
@@ -230,20 +211,16 @@ cmd_extract(int argc, char **argv)
     if (cli_output_open(&out, output) != 0) {
         return EXIT_SYSTEM;
     }
-    struct run *r = cite_i_xcalloc(1, sizeof *r);
-    r->lang = lang;
-    r->out = &out;
-    r->sink = &sink;
-    r->rc = EXIT_OK;
+    struct run run = {&out, &sink, NULL, EXIT_OK}, *r = &run;
+    r->stream = cli_stream_new(lang, 1, take, r);
     for (int i = optind; i < argc && r->rc != EXIT_SYSTEM; i++) {
         add_input(r, argv[i]);
     }
     if (list != NULL && r->rc != EXIT_SYSTEM) {
         add_list(r, list);
     }
-    flush(r);
+    cli_stream_free(r->stream);
     int rc = r->rc;
-    free(r);
     if (cli_output_close(&out, rc != EXIT_SYSTEM) != 0) {
         rc = EXIT_SYSTEM;
     }

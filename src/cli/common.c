@@ -353,9 +353,27 @@ load_text(const struct sink_docs *out, const char *path, enum cite_lang lang,
     return rc;
 }
 
+/* Where the docs of a stream of texts go, and the worst status so far. */
+struct texts_out {
+    const struct sink_docs *out;
+    const struct cite_diag_sink *sink;
+    int rc;
+};
+
+static void
+take_text(void *ctx, struct cli_job *j)
+{
+    struct texts_out *to = ctx;
+    int r = cli_job_report(j, to->sink);
+    if (r == EXIT_OK) {
+        to->out->take(to->out->ctx, &j->doc); /* taken over */
+        cite_doc_init(&j->doc);
+    }
+    to->rc = r > to->rc ? r : to->rc;
+}
+
 /* Texts of a directory: through the cache, one by one, or extracted on
- * several threads, a batch at a time, the docs handed over in input
- * order. */
+ * several threads, the docs handed over in input order. */
 static int
 load_texts(const struct sink_docs *out, char **paths, size_t n,
            enum cite_lang lang, const struct cite_diag_sink *sink)
@@ -368,26 +386,13 @@ load_texts(const struct sink_docs *out, char **paths, size_t n,
         }
         return rc;
     }
-    enum { BATCH = 256 };
-    struct cli_job *jobs = cite_i_xmalloc(BATCH * sizeof *jobs);
-    for (size_t at = 0; at < n; at += BATCH) {
-        size_t m = n - at < BATCH ? n - at : BATCH;
-        for (size_t k = 0; k < m; k++) {
-            cli_job_init(&jobs[k], paths[at + k], lang, 0);
-        }
-        cli_jobs_run(jobs, m);
-        for (size_t k = 0; k < m; k++) {
-            int r = cli_job_report(&jobs[k], sink);
-            if (r == EXIT_OK) {
-                out->take(out->ctx, &jobs[k].doc); /* taken over */
-                cite_doc_init(&jobs[k].doc);
-            }
-            rc = r > rc ? r : rc;
-            cli_job_release(&jobs[k]);
-        }
+    struct texts_out to = {out, sink, EXIT_OK};
+    struct cli_stream *st = cli_stream_new(lang, 0, take_text, &to);
+    for (size_t k = 0; k < n; k++) {
+        cli_stream_add(st, cite_i_xstrdup(paths[k]));
     }
-    free(jobs);
-    return rc;
+    cli_stream_free(st);
+    return to.rc;
 }
 
 /* A YAML input, streamed: a regular file is mapped, and what has been read

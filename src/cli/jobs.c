@@ -1,13 +1,15 @@
 /*
  * jobs.c - texts extracted on several threads, results in input order.
  *
- * Texts are independent, so a batch of them is shared out among threads
- * (each takes the next text not yet taken), and each job keeps its doc,
- * its YAML and its diagnostics until the caller takes them, in input
- * order: the output and the diagnostics are the same, byte for byte,
- * whatever the number of threads.  The extractor's tables are built before
- * the first thread starts (cite_extract_init()); after that, extraction
- * shares nothing.
+ * Texts are independent, so the texts of a stream are shared out among
+ * threads (each takes the next text not yet taken, the adding thread too
+ * while it waits), and each job keeps its doc, its YAML and its
+ * diagnostics until the adding thread takes them, in input order: the
+ * output and the diagnostics are the same, byte for byte, whatever the
+ * number of threads.  The oldest job is handed back as soon as it is
+ * done, while the others go on: no thread waits for a whole batch.  The
+ * extractor's tables are built before the first thread starts
+ * (cite_extract_init()); after that, extraction shares nothing.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -136,52 +138,159 @@ cli_job_release(struct cli_job *j)
     memset(j, 0, sizeof *j);
 }
 
-/* ---- running a batch ------------------------------------------------------ */
+/* ---- the stream ---------------------------------------------------------- */
 
-struct pool {
-    struct cli_job *jobs;
-    size_t n, next;
-    pthread_mutex_t lock;
+/* jobs held at once: enough to keep every thread busy while the oldest is
+ * written, few enough that their docs and YAML stay small */
+#define WINDOW 512
+
+struct slot {
+    struct cli_job job;
+    char *path; /* owned */
+    int done;   /* under the lock */
 };
 
-static void *
-worker(void *arg)
+/*
+ * Jobs head..claim-1 are taken by a thread (running or done), claim..tail-1
+ * wait for one; slot k % WINDOW holds job k.  Only the adding thread moves
+ * head and tail; claim moves under the lock.
+ */
+struct cli_stream {
+    struct slot *slots;
+    size_t head, claim, tail;
+    enum cite_lang lang;
+    int want_yaml;
+    void (*take)(void *ctx, struct cli_job *j);
+    void *ctx;
+    pthread_mutex_t lock;
+    pthread_cond_t work; /* a job to take, or closing */
+    pthread_cond_t done; /* a job done */
+    int closing;
+    size_t nthreads;
+    pthread_t tid[CLI_MAX_JOBS];
+};
+
+/* Runs job k, the lock held on entry and on return. */
+static void
+run_claimed(struct cli_stream *s, size_t k)
 {
-    struct pool *p = arg;
+    struct slot *sl = &s->slots[k % WINDOW];
+    pthread_mutex_unlock(&s->lock);
+    run_job(&sl->job);
+    pthread_mutex_lock(&s->lock);
+    sl->done = 1;
+    pthread_cond_signal(&s->done);
+}
+
+static void *
+stream_worker(void *arg)
+{
+    struct cli_stream *s = arg;
+    pthread_mutex_lock(&s->lock);
     for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next < p->n ? p->next++ : p->n;
-        pthread_mutex_unlock(&p->lock);
-        if (i == p->n) {
-            return NULL;
+        while (s->claim == s->tail && !s->closing) {
+            pthread_cond_wait(&s->work, &s->lock);
         }
-        run_job(&p->jobs[i]);
+        if (s->claim == s->tail) {
+            break; /* closing, and nothing left */
+        }
+        run_claimed(s, s->claim++);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+struct cli_stream *
+cli_stream_new(enum cite_lang lang, int want_yaml,
+               void (*take)(void *ctx, struct cli_job *j), void *ctx)
+{
+    static int ready;
+    if (!ready) {
+        cite_extract_init(); /* the tables, before any thread reads them */
+        ready = 1;
+    }
+    struct cli_stream *s = cite_i_xcalloc(1, sizeof *s);
+    s->slots = cite_i_xcalloc(WINDOW, sizeof *s->slots);
+    s->lang = lang;
+    s->want_yaml = want_yaml;
+    s->take = take;
+    s->ctx = ctx;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->work, NULL);
+    pthread_cond_init(&s->done, NULL);
+    /* the adding thread works too */
+    for (int t = 1; t < cli_jobs(); t++) {
+        if (pthread_create(&s->tid[s->nthreads], NULL, stream_worker, s) != 0) {
+            break; /* fewer threads: the others do the work */
+        }
+        s->nthreads++;
+    }
+    return s;
+}
+
+/* Hands back the oldest job, running jobs on this thread while it is not
+ * done. */
+static void
+take_oldest(struct cli_stream *s)
+{
+    struct slot *sl = &s->slots[s->head % WINDOW];
+    pthread_mutex_lock(&s->lock);
+    while (!sl->done) {
+        if (s->claim < s->tail) {
+            run_claimed(s, s->claim++);
+        } else {
+            pthread_cond_wait(&s->done, &s->lock);
+        }
+    }
+    pthread_mutex_unlock(&s->lock);
+    s->take(s->ctx, &sl->job);
+    cli_job_release(&sl->job);
+    free(sl->path);
+    sl->path = NULL;
+    sl->done = 0; /* no thread looks at a slot before it is added again */
+    s->head++;
+}
+
+void
+cli_stream_add(struct cli_stream *s, char *path)
+{
+    if (s->tail - s->head == WINDOW) {
+        take_oldest(s);
+    }
+    struct slot *sl = &s->slots[s->tail % WINDOW];
+    sl->path = path;
+    cli_job_init(&sl->job, path, s->lang, s->want_yaml);
+    pthread_mutex_lock(&s->lock);
+    s->tail++;
+    pthread_cond_signal(&s->work);
+    pthread_mutex_unlock(&s->lock);
+}
+
+void
+cli_stream_drain(struct cli_stream *s)
+{
+    while (s->head < s->tail) {
+        take_oldest(s);
     }
 }
 
 void
-cli_jobs_run(struct cli_job *v, size_t n)
+cli_stream_free(struct cli_stream *s)
 {
-    static int ready;
-    if (!ready) {
-        cite_extract_init();
-        ready = 1;
+    if (s == NULL) {
+        return;
     }
-    size_t threads = (size_t)cli_jobs();
-    if (threads > n) {
-        threads = n;
+    cli_stream_drain(s);
+    pthread_mutex_lock(&s->lock);
+    s->closing = 1;
+    pthread_cond_broadcast(&s->work);
+    pthread_mutex_unlock(&s->lock);
+    for (size_t t = 0; t < s->nthreads; t++) {
+        pthread_join(s->tid[t], NULL);
     }
-    struct pool p = {v, n, 0, PTHREAD_MUTEX_INITIALIZER};
-    pthread_t tid[CLI_MAX_JOBS];
-    size_t started = 0;
-    for (size_t t = 1; t < threads; t++) {
-        if (pthread_create(&tid[started], NULL, worker, &p) != 0) {
-            break; /* fewer threads: the others do the work */
-        }
-        started++;
-    }
-    worker(&p);
-    for (size_t t = 0; t < started; t++) {
-        pthread_join(tid[t], NULL);
-    }
+    pthread_cond_destroy(&s->done);
+    pthread_cond_destroy(&s->work);
+    pthread_mutex_destroy(&s->lock);
+    free(s->slots);
+    free(s);
 }
