@@ -493,6 +493,27 @@ lex_all(const struct lang_table *lt, const char *s, size_t n, struct tok_buf *tb
     }
 }
 
+/* The tokens of s[0..n) with the lexer's word look-up and fast paths on
+ * (fast), and with every keyword tried instead (slow). */
+static void
+lex_fast_and_slow(const struct lang_table *lt, const char *s, size_t n,
+                  struct tok_buf *fast, struct tok_buf *slow)
+{
+    cite_i_lex_word_index(1);
+    lex_all(lt, s, n, fast);
+    cite_i_lex_word_index(0);
+    lex_all(lt, s, n, slow);
+    cite_i_lex_word_index(1);
+}
+
+/* Whether a and b are the same token of the same text. */
+static int
+same_token(const struct tok *a, const struct tok *b)
+{
+    return a->kind == b->kind && a->off == b->off && a->len == b->len &&
+           a->flags == b->flags && a->kw == b->kw && a->val == b->val;
+}
+
 /* Appends keyword k's text to b as it may stand in a text: form 0 as
  * written, 1 Title case, 2 UPPER case (ASCII letters), 3 hyphenated at a
  * line end after its second byte, 4 with more letters after it. */
@@ -555,17 +576,12 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
             cite_i_buf_addc(&b, '\n');
         }
         struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
-        cite_i_lex_word_index(1);
-        lex_all(lt, b.ptr, b.len, &fast);
-        cite_i_lex_word_index(0);
-        lex_all(lt, b.ptr, b.len, &slow);
-        cite_i_lex_word_index(1);
+        lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
         assert_int_equal(fast.n, slow.n);
         size_t kws = 0;
         for (size_t i = 0; i < fast.n; i++) {
             const struct tok *f = &fast.v[i], *w = &slow.v[i];
-            if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
-                f->flags != w->flags || f->kw != w->kw || f->val != w->val) {
+            if (!same_token(f, w)) {
                 fail_msg("%s: token %zu at byte %zu: kind %d/%d, length %u/%u, "
                          "keyword '%s'/'%s'", lt->code, i, w->off, f->kind, w->kind,
                          (unsigned)f->len, (unsigned)w->len,
@@ -622,15 +638,11 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                         cite_i_buf_addc(&b, q % 2 ? 'a' : ' ');
                     }
                     struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
-                    lex_all(lt, b.ptr, b.len, &fast);
-                    cite_i_lex_word_index(0);
-                    lex_all(lt, b.ptr, b.len, &slow);
-                    cite_i_lex_word_index(1);
+                    lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
                     assert_int_equal(fast.n, slow.n);
                     for (size_t i = 0; i < fast.n; i++) {
-                        const struct tok *f = &fast.v[i], *w = &slow.v[i];
-                        if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
-                            f->flags != w->flags || f->kw != w->kw) {
+                        const struct tok *f = &fast.v[i];
+                        if (!same_token(f, &slow.v[i])) {
                             fail_msg("%s: '%s' + %zu bytes: token %zu differs", lt->code,
                                      b.ptr, tail, i);
                         }
@@ -671,16 +683,12 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
         }
     }
     struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
-    lex_all(lt, b.ptr, b.len, &fast);
-    cite_i_lex_word_index(0);
-    lex_all(lt, b.ptr, b.len, &slow);
-    cite_i_lex_word_index(1);
+    lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
     assert_int_equal(fast.n, slow.n);
     size_t stops = 0;
     for (size_t i = 0; i < fast.n; i++) {
         const struct tok *f = &fast.v[i], *w = &slow.v[i];
-        if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
-            f->flags != w->flags || f->kw != w->kw || f->val != w->val) {
+        if (!same_token(f, w)) {
             fail_msg("token %zu at byte %zu: kind %d/%d, length %u/%u", i, w->off,
                      f->kind, w->kind, (unsigned)f->len, (unsigned)w->len);
         }
