@@ -142,7 +142,7 @@ cli_job_release(struct cli_job *j)
 
 /* jobs held at once: enough to keep every thread busy while the oldest is
  * written, few enough that their docs and YAML stay small */
-#define WINDOW 512
+#define WINDOW 256
 
 struct slot {
     struct cli_job job;
