@@ -1,12 +1,12 @@
 /*
  * cmd_extract.c - citegraph extract: texts in, a YAML stream out.
  *
- * Streams: texts are extracted on several threads, and each is written
- * and released in input order as soon as it and those before it are done
- * (cli_stream_new()), so memory does not grow with the number of texts,
- * and the output does not depend on the number of threads.  The list of
- * texts may itself come in a stream (--files-from -), so that extract runs
- * as a mapper under a batch engine.
+ * Streams: texts are extracted on several threads, then written and
+ * released in input order, at most 256 held at once (cli_stream_new()), so
+ * memory does not grow with the number of texts, and the output does not
+ * depend on the number of threads.  The list of texts may itself come in
+ * a stream (--files-from -), so that extract runs as a mapper under a
+ * batch engine.
  */
 #include <errno.h>
 #include <getopt.h>

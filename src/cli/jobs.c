@@ -6,10 +6,11 @@
  * while it waits), and each job keeps its doc, its YAML and its
  * diagnostics until the adding thread takes them, in input order: the
  * output and the diagnostics are the same, byte for byte, whatever the
- * number of threads.  The oldest job is handed back as soon as it is
- * done, while the others go on: no thread waits for a whole batch.  The
- * extractor's tables are built before the first thread starts
- * (cite_extract_init()); after that, extraction shares nothing.
+ * number of threads.  Once the window is full, the oldest job is handed
+ * back as soon as it is done, while the others go on: no thread waits for
+ * a whole batch.  The extractor's tables are built before the first
+ * thread starts (cite_extract_init()); after that, extraction shares
+ * nothing.
  */
 #include <errno.h>
 #include <pthread.h>
