@@ -122,9 +122,17 @@ struct cli_output {
     char *real;         /* owned: where a symbolic link path points */
     int err;            /* errno of the first failed write, if known */
     char *buf;          /* owned: the stream's buffer, when not stdio's */
+    size_t unsynced;    /* bytes written since writing to disk was asked */
 };
 int cli_output_open(struct cli_output *o, const char *path);
 int cli_output_close(struct cli_output *o, int ok);
+/* Tells o that n more bytes were written to o->fp: every 8 MB of a file
+ * written atomically, the system is asked to start writing them to disk,
+ * so that the sync of cli_output_close() waits for the tail only. */
+void cli_output_wrote(struct cli_output *o, size_t n);
+/* Asks the system to start writing fd's dirty pages to disk, without
+ * waiting (writeback.c; nothing where the system has no call for it). */
+void cli_start_writeback(int fd);
 /* Records why a write to o failed (errno), for the message of
  * cli_output_close(), which reports it and keeps the old file. */
 void cli_output_failed(struct cli_output *o, int err);

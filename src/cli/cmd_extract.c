@@ -73,6 +73,7 @@ take(void *ctx, struct cli_job *j)
         cli_output_failed(r->out, errno); /* said when it is closed */
         rc = EXIT_SYSTEM;
     }
+    cli_output_wrote(r->out, j->yaml_len);
     r->rc = rc > r->rc ? rc : r->rc;
 }
 

@@ -663,6 +663,16 @@ cli_output_open(struct cli_output *o, const char *path)
 }
 
 void
+cli_output_wrote(struct cli_output *o, size_t n)
+{
+    o->unsynced += n;
+    if (o->tmp != NULL && o->unsynced >= ((size_t)8 << 20)) {
+        cli_start_writeback(fileno(o->fp)); /* what stdio has passed on */
+        o->unsynced = 0;
+    }
+}
+
+void
 cli_output_failed(struct cli_output *o, int err)
 {
     if (o->err == 0) {
