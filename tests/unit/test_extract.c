@@ -506,12 +506,37 @@ lex_fast_and_slow(const struct lang_table *lt, const char *s, size_t n,
     cite_i_lex_word_index(1);
 }
 
-/* Whether a and b are the same token of the same text. */
-static int
-same_token(const struct tok *a, const struct tok *b)
+/* Fails, naming what (the language and the text), unless fast and slow
+ * hold the same tokens: kind, place, length, flags, keyword and value. */
+static void
+assert_same_tokens(const char *what, const struct tok_buf *fast,
+                   const struct tok_buf *slow)
 {
-    return a->kind == b->kind && a->off == b->off && a->len == b->len &&
-           a->flags == b->flags && a->kw == b->kw && a->val == b->val;
+    if (fast->n != slow->n) {
+        fail_msg("%s: %zu tokens, not %zu", what, fast->n, slow->n);
+    }
+    for (size_t i = 0; i < fast->n; i++) {
+        const struct tok *f = &fast->v[i], *w = &slow->v[i];
+        if (f->kind != w->kind || f->off != w->off || f->len != w->len ||
+            f->flags != w->flags || f->kw != w->kw || f->val != w->val) {
+            fail_msg("%s: token %zu at byte %zu: kind %d/%d, length %u/%u, "
+                     "keyword '%s'/'%s'", what, i, w->off, f->kind, w->kind,
+                     (unsigned)f->len, (unsigned)w->len,
+                     f->kind == T_KW ? f->kw->text : "-",
+                     w->kind == T_KW ? w->kw->text : "-");
+        }
+    }
+}
+
+/* The tokens of tb of kind k1 or k2. */
+static size_t
+count_tokens(const struct tok_buf *tb, int k1, int k2)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        n += tb->v[i].kind == k1 || tb->v[i].kind == k2;
+    }
+    return n;
 }
 
 /* Appends keyword k's text to b as it may stand in a text: form 0 as
@@ -577,19 +602,8 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
         }
         struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
         lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
-        assert_int_equal(fast.n, slow.n);
-        size_t kws = 0;
-        for (size_t i = 0; i < fast.n; i++) {
-            const struct tok *f = &fast.v[i], *w = &slow.v[i];
-            if (!same_token(f, w)) {
-                fail_msg("%s: token %zu at byte %zu: kind %d/%d, length %u/%u, "
-                         "keyword '%s'/'%s'", lt->code, i, w->off, f->kind, w->kind,
-                         (unsigned)f->len, (unsigned)w->len,
-                         f->kind == T_KW ? f->kw->text : "-",
-                         w->kind == T_KW ? w->kw->text : "-");
-            }
-            kws += f->kind == T_KW;
-        }
+        assert_same_tokens(lt->code, &fast, &slow);
+        size_t kws = count_tokens(&fast, T_KW, T_KW);
         /* the texts are mostly keywords: the comparison is not vacuous */
         assert_true(kws > 5 * lt->nkws);
         checked += fast.n;
@@ -639,15 +653,11 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                     }
                     struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
                     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
-                    assert_int_equal(fast.n, slow.n);
-                    for (size_t i = 0; i < fast.n; i++) {
-                        const struct tok *f = &fast.v[i];
-                        if (!same_token(f, &slow.v[i])) {
-                            fail_msg("%s: '%s' + %zu bytes: token %zu differs", lt->code,
-                                     b.ptr, tail, i);
-                        }
-                        kws += f->kind == T_KW;
-                    }
+                    char what[160];
+                    snprintf(what, sizeof what, "%s: '%s' + %zu bytes", lt->code,
+                             b.ptr, tail);
+                    assert_same_tokens(what, &fast, &slow);
+                    kws += count_tokens(&fast, T_KW, T_KW);
                     checked += fast.n;
                     free(fast.v);
                     free(slow.v);
@@ -684,18 +694,9 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
     }
     struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
-    assert_int_equal(fast.n, slow.n);
-    size_t stops = 0;
-    for (size_t i = 0; i < fast.n; i++) {
-        const struct tok *f = &fast.v[i], *w = &slow.v[i];
-        if (!same_token(f, w)) {
-            fail_msg("token %zu at byte %zu: kind %d/%d, length %u/%u", i, w->off,
-                     f->kind, w->kind, (unsigned)f->len, (unsigned)w->len);
-        }
-        stops += f->kind == T_KW || f->kind == T_CNUM;
-    }
+    assert_same_tokens("zh", &fast, &slow);
     /* keywords and numerals stopped runs: the comparison is not vacuous */
-    assert_true(stops > 20);
+    assert_true(count_tokens(&fast, T_KW, T_CNUM) > 20);
     free(fast.v);
     free(slow.v);
     cite_i_buf_release(&b);
