@@ -128,6 +128,27 @@ add_utf8(struct cite_i_buf *b, unsigned c)
     cite_i_buf_add(b, t, n);
 }
 
+/* Bit b: the ASCII byte b is printable and means nothing inside a plain
+ * scalar, in a block or a flow sequence (all but : # , [ ] { }). */
+static const uint64_t PLAIN_ASCII[2] = {0xfbffeff700000000u, 0x57ffffffd7ffffffu};
+
+/* A byte no plain scalar may open with: an indicator, white space or the
+ * end (what strchr() of the indicators and a test for blanks would say,
+ * at every value of a YAML file). */
+static int
+plain_stop(unsigned char c)
+{
+    switch (c) {
+    case '\0': case ' ': case '\t':
+    case '-': case '?': case ':': case ',': case '[': case ']': case '{':
+    case '}': case '#': case '&': case '*': case '!': case '|': case '>':
+    case '\'': case '"': case '%': case '@': case '`':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /*
  * A scalar at [s, e) (the value part of a line, or an item of a flow
  * sequence when flow): decoded into f->val; *after is where it ended.
@@ -221,26 +242,36 @@ scalar(struct fast *f, const char *s, const char *e, int flow,
     } else {
         /* plain: no indicator first, no ": " or " #" inside, nothing a
          * flow sequence would cut at */
-        if (strchr("-?:,[]{}#&*!|>'\"%@`", *s) != NULL || *s == ' ' ||
-            *s == '\t') {
+        if (plain_stop((unsigned char)*s)) {
             return 0;
         }
         const char *q = s;
-        while (q < e && !(flow && (*q == ',' || *q == ']'))) {
-            if ((*q == ':' && (q + 1 == e || q[1] == ' ' ||
-                               (flow && (q[1] == ',' || q[1] == ']')))) ||
-                (*q == '#' && q[-1] == ' ') ||
-                (flow && (*q == '[' || *q == '{' || *q == '}')) ||
-                *q == '\t') {
-                return 0;
+        int ascii = 1; /* then every byte passed is printable */
+        for (; q < e; q++) {
+            unsigned char b = (unsigned char)*q;
+            if (b < 0x80 && (PLAIN_ASCII[b >> 6] >> (b & 63) & 1)) {
+                continue; /* the common byte: nothing to look at */
             }
-            q++;
+            if (b >= 0x80) {
+                ascii = 0; /* checked below, code point by code point */
+                continue;
+            }
+            if (flow && (b == ',' || b == ']')) {
+                break;
+            }
+            if ((b == ':' && (q + 1 == e || q[1] == ' ' ||
+                              (flow && (q[1] == ',' || q[1] == ']')))) ||
+                (b == '#' && q[-1] == ' ') ||
+                (flow && (b == '[' || b == '{' || b == '}')) ||
+                b < 0x20 || b == 0x7F) {
+                return 0; /* a tab or a control byte too: not printable */
+            }
         }
         const char *t = q;
         while (t > s && t[-1] == ' ') {
             t--;
         }
-        if (!all_printable(s, (size_t)(t - s))) {
+        if (!ascii && !all_printable(s, (size_t)(t - s))) {
             return 0;
         }
         size_t n = (size_t)(t - s);
@@ -272,10 +303,18 @@ value(struct fast *f, const char *s, const char *e)
     return after == e ? f->val.ptr : NULL;
 }
 
+/* A key the reader knows, and its length. */
+struct key_name {
+    const char *s;
+    size_t n;
+};
+
+#define KEY(name) {name, sizeof name - 1}
+
 /* "key: " or "key:" at the end of the line, from s: the key's index in
  * names (n of them), *v the value's start; -1 when not so. */
 static int
-key_of(const char *s, const char *e, const char *const *names, int n,
+key_of(const char *s, const char *e, const struct key_name *names, int n,
        const char **v)
 {
     const char *c = s;
@@ -285,12 +324,10 @@ key_of(const char *s, const char *e, const char *const *names, int n,
     if (c == e) {
         return -1;
     }
+    size_t kl = (size_t)(c - s);
     for (int k = 0; k < n; k++) {
-        if (names[k][0] != s[0]) {
-            continue;
-        }
-        size_t kl = strlen(names[k]);
-        if ((size_t)(c - s) == kl && memcmp(s, names[k], kl) == 0) {
+        if (names[k].n == kl && names[k].s[0] == s[0] &&
+            memcmp(s, names[k].s, kl) == 0) {
             if (c + 1 == e) {
                 *v = e;
                 return k;
@@ -355,15 +392,14 @@ is_plain(const char *v)
     return *v != '"' && *v != '\'';
 }
 
-static const char *const top_names[] = {"source", "language", "document",
-                                        "citations"};
-static const char *const info_names[] = {"id",      "body",  "type",
-                                         "session", "date",  "meeting",
-                                         "vote",    "agenda-item", "title"};
-static const char *const cite_names[] = {"target", "type", "body",
-                                         "date",   "pinpoint", "relation",
-                                         "in",     "line", "column",
-                                         "text"};
+static const struct key_name top_names[] = {
+    KEY("source"), KEY("language"), KEY("document"), KEY("citations")};
+static const struct key_name info_names[] = {
+    KEY("id"),   KEY("body"),    KEY("type"),        KEY("session"), KEY("date"),
+    KEY("meeting"), KEY("vote"), KEY("agenda-item"), KEY("title")};
+static const struct key_name cite_names[] = {
+    KEY("target"), KEY("type"), KEY("body"), KEY("date"), KEY("pinpoint"),
+    KEY("relation"), KEY("in"), KEY("line"), KEY("column"), KEY("text")};
 
 /* The lines "  key: value" of 'document'. */
 static int

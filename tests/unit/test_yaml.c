@@ -1116,6 +1116,43 @@ test_fast_path_leaves_everything_else_to_libyaml(void **state)
     assert_int_equal(fast_and_slow("source: a\n"), 0);
 }
 
+/* Every ASCII byte inside a plain value, alone, after a space, before a
+ * space and last, in a block value and in a flow sequence: the fast path
+ * reads each as libyaml does or leaves it to libyaml (fast_and_slow()
+ * compares); a printable byte in a block value it always takes. */
+static void
+test_fast_path_reads_every_ascii_byte_in_a_plain_value(void **state)
+{
+    (void)state;
+    static const char *const shapes[] = {"a%cb", "a %cb", "a%c b", "a%c"};
+    for (int b = 1; b < 0x80; b++) {
+        if (b == '\n') {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+            char value[16], yaml[256];
+            snprintf(value, sizeof value, shapes[k], b);
+            snprintf(yaml, sizeof yaml,
+                     "---\nsource: a.txt\nlanguage: en\ncitations:\n"
+                     "- target: A/RES/1/1\n  text: %s\n", value);
+            int took = fast_and_slow(yaml);
+            int printable = b >= 0x20 && b < 0x7F;
+            /* in a block value only ": " and " #" end a plain scalar */
+            int ends = (b == ':' && (k == 2 || k == 3)) || (b == '#' && k == 1);
+            if (printable && !ends && !took) {
+                fail_msg("the fast path left 'text: %s' to libyaml", value);
+            }
+            if (!printable && took) {
+                fail_msg("the fast path took byte 0x%02x", (unsigned)b);
+            }
+            snprintf(yaml, sizeof yaml,
+                     "---\nsource: a.txt\nlanguage: en\ncitations:\n"
+                     "- target: A/RES/1/1\n  pinpoint: [%s, 2]\n", value);
+            fast_and_slow(yaml);
+        }
+    }
+}
+
 /* The docs read_each gives, with the bytes read when each was given. */
 struct given {
     struct cite_corpus docs;
@@ -1484,6 +1521,7 @@ main(void)
         cmocka_unit_test(test_direct_writer_writes_what_libyaml_writes),
         cmocka_unit_test(test_fast_path_takes_the_contract_example),
         cmocka_unit_test(test_fast_path_leaves_everything_else_to_libyaml),
+        cmocka_unit_test(test_fast_path_reads_every_ascii_byte_in_a_plain_value),
         cmocka_unit_test(
             test_read_each_gives_the_docs_of_read_mem_even_past_a_fallback),
         cmocka_unit_test(test_read_each_reads_up_to_a_carriage_return),
