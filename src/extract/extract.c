@@ -106,6 +106,12 @@ le32(const char *p, const char *end)
     ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |               \
      (uint32_t)(d) << 24)
 
+/* latin_lang() counts in blocks of this many bytes, and stops after one
+ * where a language has at least LATIN_SETTLED words and four times the
+ * others' */
+#define LATIN_BLOCK 1024
+#define LATIN_SETTLED 32
+
 /*
  * Which of French, Spanish and English (the default) a Latin text
  * s[from..n-1] is, by its common words, counted on word boundaries: after
@@ -113,24 +119,42 @@ le32(const char *p, const char *end)
  * word is at most four bytes with its space, so one load of the four
  * bytes after a space tells them all apart ("resolution" is told by its
  * first four letters, then compared whole); a word cut by the end of the
- * text does not count.
+ * text does not count.  An English text has its 32 common words within
+ * its first kilobytes: the rest of the 32 KB sample is then not read.
  */
 static enum cite_lang
 latin_lang(const char *s, size_t from, size_t n, const char *end)
 {
     const uint32_t m3 = 0xFFFFFFu, m2 = 0xFFFFu;
     size_t en = 0, fr = 0, es = 0;
-    for (const char *p = s + from;
-         p < s + n && (p = memchr(p, ' ', (size_t)(s + n - p))) != NULL; p++) {
-        uint32_t w = le32(p + 1, end);
-        en += (w == LE4('a', 'n', 'd', ' ')) + (w == LE4('t', 'h', 'e', ' ')) +
-              ((w & m3) == LE4('o', 'f', ' ', 0)) +
-              (w == LE4('r', 'e', 's', 'o') && end - p - 1 >= 10 &&
-               memcmp(p + 1, "resolution", 10) == 0);
-        fr += (w == LE4('d', 'e', 's', ' ')) + (w == LE4('l', 'e', 's', ' ')) +
-              ((w & m3) == LE4('d', 'u', ' ', 0)) + ((w & m3) == LE4('e', 't', ' ', 0));
-        es += (w == LE4('d', 'e', 'l', ' ')) + (w == LE4('l', 'o', 's', ' ')) +
-              (w == LE4('l', 'a', 's', ' ')) + ((w & m2) == LE4('y', ' ', 0, 0));
+    for (size_t block = from; block < n;) {
+        size_t stop = n - block > LATIN_BLOCK ? block + LATIN_BLOCK : n;
+        for (const char *p = s + block;
+             p < s + stop && (p = memchr(p, ' ', (size_t)(s + stop - p))) != NULL;
+             p++) {
+            uint32_t w = le32(p + 1, end);
+            en += (w == LE4('a', 'n', 'd', ' ')) + (w == LE4('t', 'h', 'e', ' ')) +
+                  ((w & m3) == LE4('o', 'f', ' ', 0)) +
+                  (w == LE4('r', 'e', 's', 'o') && end - p - 1 >= 10 &&
+                   memcmp(p + 1, "resolution", 10) == 0);
+            fr += (w == LE4('d', 'e', 's', ' ')) + (w == LE4('l', 'e', 's', ' ')) +
+                  ((w & m3) == LE4('d', 'u', ' ', 0)) + ((w & m3) == LE4('e', 't', ' ', 0));
+            es += (w == LE4('d', 'e', 'l', ' ')) + (w == LE4('l', 'o', 's', ' ')) +
+                  (w == LE4('l', 'a', 's', ' ')) + ((w & m2) == LE4('y', ' ', 0, 0));
+        }
+        block = stop;
+        /* settled early: one language's words many, and four times those
+         * of the other two together (a text in one language has next to
+         * none of the others' words; a mixed opening goes on counting) */
+        if (block < n && en >= LATIN_SETTLED && en >= 4 * (fr + es)) {
+            return CITE_LANG_EN;
+        }
+        if (block < n && fr >= LATIN_SETTLED && fr >= 4 * (en + es)) {
+            return CITE_LANG_FR;
+        }
+        if (block < n && es >= LATIN_SETTLED && es >= 4 * (en + fr)) {
+            return CITE_LANG_ES;
+        }
     }
     if (fr > en && fr >= es) {
         return CITE_LANG_FR;

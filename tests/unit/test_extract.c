@@ -458,6 +458,50 @@ test_language_detection_of_latin_texts_is_the_full_count(void **state)
     }
 }
 
+/* A Latin text is settled after the first kilobyte where one language
+ * has 32 common words and four times the others': an English opening
+ * decides, and the French after it is not read; an opening with fewer
+ * than four English words to a French one does not, and the whole sample
+ * is counted. */
+static void
+test_language_detection_settles_a_clear_opening_early(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *open; /* 128 bytes, 8 times: the first kilobyte */
+        enum cite_lang want;
+    } cases[] = {
+        /* 95 English words in the first kilobyte, no French */
+        {"the rights and the duties of States and the Council of the rights "
+         "and the duties of the States xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ",
+         CITE_LANG_EN},
+        /* 79 English and 24 French: fewer than four to one */
+        {"the rights and the duties of States and the Council et du of the "
+         "rights and the duties et States xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ",
+         CITE_LANG_FR},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(strlen(cases[i].open), 128);
+        struct cite_i_buf b = CITE_I_BUF_INIT;
+        for (int k = 0; k < 8; k++) {
+            cite_i_buf_adds(&b, cases[i].open);
+        }
+        /* then 8 KB of French: 6 of its words in each 64 bytes */
+        for (int k = 0; k < 128; k++) {
+            cite_i_buf_adds(&b, "les droits des femmes et du Conseil et les Etats xxxxxxxxxxxxxx ");
+        }
+        struct cite_text t;
+        cite_text_init_mem(&t, "a", b.ptr, b.len);
+        enum cite_lang got = cite_extract_detect_lang(&t);
+        if (got != cases[i].want) {
+            fail_msg("case %zu: %s, not %s", i, cite_lang_code(got),
+                     cite_lang_code(cases[i].want));
+        }
+        cite_text_release(&t);
+        cite_i_buf_release(&b);
+    }
+}
+
 static void
 test_extraction_is_total_on_junk(void **state)
 {
@@ -728,6 +772,7 @@ main(void)
         cmocka_unit_test(test_arabic_idh_marks_a_preambular_paragraph),
         cmocka_unit_test(test_language_detection),
         cmocka_unit_test(test_language_detection_of_latin_texts_is_the_full_count),
+        cmocka_unit_test(test_language_detection_settles_a_clear_opening_early),
         cmocka_unit_test(test_extraction_is_total_on_junk),
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
