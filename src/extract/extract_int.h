@@ -142,11 +142,43 @@ struct tok {
     const struct kw *kw;  /* T_KW */
 };
 
+/* The keyword classes the walk acts on (parse.c), a bit each (KW_COUNT is
+ * at most 64); see struct tok_buf. */
+#define KW_BIT(cls) ((uint64_t)1 << (cls))
+_Static_assert(KW_COUNT <= 64, "keyword classes must fit a 64-bit mask");
+#define KW_HOT_CLASSES                                                         \
+    (KW_BIT(KW_BODY) | KW_BIT(KW_INSTRUMENT) | KW_BIT(KW_RES) |               \
+     KW_BIT(KW_DEC) | KW_BIT(KW_STATEMENT) | KW_BIT(KW_PARA) |                \
+     KW_BIT(KW_SUBPARA) | KW_BIT(KW_DI) | KW_BIT(KW_ANAPHORA) |               \
+     KW_BIT(KW_IBID))
+
 struct tok_buf {
     struct tok *v;
     size_t n;
     size_t cap;
+    /* The indices in v, in order, of the tokens the walk may act on: line
+     * and paragraph breaks, symbols, ";" and ".", a "," before "and" (line
+     * breaks apart), keywords of KW_HOT_CLASSES, and numbers where the
+     * kind word follows them (zh).  The walk steps over every other token
+     * but the first of a line, so it goes from one of these to the next
+     * instead (parse.c). */
+    uint32_t *hot;
+    size_t nhot;
+    size_t hot_cap;
 };
+
+/* Empties tb for the next chunk, keeping its room. */
+static inline void
+tok_buf_clear(struct tok_buf *tb)
+{
+    tb->n = 0;
+    tb->nhot = 0;
+}
+
+/* Frees what tb holds. */
+void cite_i_tok_buf_release(struct tok_buf *tb);
+/* Adds token i to tb's hot list, in its place, unless it is there. */
+void cite_i_hot_insert(struct tok_buf *tb, size_t i);
 
 /* A chunk of tokens over the text they came from. */
 struct tokview {
@@ -241,11 +273,12 @@ int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
                         size_t from, size_t to, int *date_rank);
 
 /*
- * Tokenises bytes [from, to) of text into tb (appended).  Returns the
- * offset where it stopped: at to, or after the first blank line once tb
- * holds soft_limit tokens, or (a paragraph that never ends) after a
- * sentence once it holds twice that, or anywhere at four times that; so
- * callers work in chunks of bounded size.  *at_break says on entry whether
+ * Tokenises bytes [from, to) of text into tb (appended, the hot ones to
+ * its hot list too: see struct tok_buf).  Returns the offset where it
+ * stopped: at to, or after the first blank line once tb holds soft_limit
+ * tokens, or (a paragraph that never ends) after a sentence once it holds
+ * twice that, or anywhere at four times that; so callers work in chunks of
+ * bounded size.  *at_break says on entry whether
  * from starts a line, and on return whether the stop is at a line break.
  */
 size_t cite_i_lex(const struct lang_table *lt, const char *text, size_t from,

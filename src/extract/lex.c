@@ -1166,9 +1166,64 @@ cyrillic_roman(const char *s, size_t n)
     return cyr ? cite_i_roman_value(buf, m) : 0;
 }
 
+void
+cite_i_tok_buf_release(struct tok_buf *tb)
+{
+    free(tb->v);
+    free(tb->hot);
+    memset(tb, 0, sizeof *tb);
+}
+
+/* Adds token i, the last pushed, to tb's hot list. */
+static inline void
+hot_push(struct tok_buf *tb, size_t i)
+{
+    if (tb->nhot == tb->hot_cap) {
+        tb->hot_cap = tb->hot_cap ? tb->hot_cap * 2 : 1024;
+        tb->hot = cite_i_xreallocarray(tb->hot, tb->hot_cap, sizeof *tb->hot);
+    }
+    tb->hot[tb->nhot++] = (uint32_t)i;
+}
+
+void
+cite_i_hot_insert(struct tok_buf *tb, size_t i)
+{
+    size_t lo = 0, hi = tb->nhot;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tb->hot[mid] < i) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < tb->nhot && tb->hot[lo] == i) {
+        return;
+    }
+    hot_push(tb, i); /* room, then the tail moved up by one */
+    memmove(&tb->hot[lo + 1], &tb->hot[lo], (tb->nhot - 1 - lo) * sizeof *tb->hot);
+    tb->hot[lo] = (uint32_t)i;
+}
+
+/* Token i of tb is an "and" (KW_AND): the comma before it, line breaks
+ * apart, is hot (the walk's ", and" starts a new clause); a comma alone
+ * is not. */
+static void
+comma_before_and(struct tok_buf *tb, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && tb->v[j - 1].kind == T_NL) {
+        j--;
+    }
+    if (j > 0 && tb->v[j - 1].kind == T_PUNCT && tb->v[j - 1].ch == ',') {
+        cite_i_hot_insert(tb, j - 1);
+    }
+}
+
 /* Makes t (in tb) keyword k, klen bytes long; a keyword of a meeting or a
  * vote marks the first token of its line, at line_first when this chunk
- * holds it (SIZE_MAX when not). */
+ * holds it (SIZE_MAX when not).  A keyword of KW_HOT_CLASSES goes into
+ * tb's hot list; an "and" puts the comma before it there. */
 static inline void
 kw_token(struct tok_buf *tb, struct tok *t, const struct kw *k, size_t klen,
          size_t line_first)
@@ -1176,6 +1231,11 @@ kw_token(struct tok_buf *tb, struct tok *t, const struct kw *k, size_t klen,
     t->kind = T_KW;
     t->kw = k;
     t->len = (uint32_t)klen;
+    if ((KW_HOT_CLASSES >> k->cls) & 1) {
+        hot_push(tb, (size_t)(t - tb->v));
+    } else if (k->cls == KW_AND) {
+        comma_before_and(tb, (size_t)(t - tb->v));
+    }
     if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
          k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
         tb->v[line_first].flags |= TF_LINE_MEETING;
@@ -1345,6 +1405,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 t->kind = T_NL;
                 t->off = i;
                 t->len = 1;
+                hot_push(tb, tb->n - 1);
             }
             i += l;
             space = 0;
@@ -1394,6 +1455,9 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             t->val = ocr_val;
             t->ndigits = (uint16_t)ocr_len;
             t->len = (uint32_t)ocr_len;
+            if (lt->kind_after) {
+                hot_push(tb, tb->n - 1);
+            }
             i += ocr_len;
             continue;
         }
@@ -1420,6 +1484,9 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             t->val = v;
             t->ndigits = nd;
             t->len = (uint32_t)(j - i);
+            if (lt->kind_after) {
+                hot_push(tb, tb->n - 1);
+            }
             i = j;
             continue;
         }
@@ -1445,6 +1512,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             if (sl > 0) {
                 t->kind = T_SYMBOL;
                 t->len = (uint32_t)sl;
+                hot_push(tb, tb->n - 1);
                 i += sl;
                 continue;
             }
@@ -1512,6 +1580,9 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             t->val = structured ? total + section : digits;
             t->ndigits = (uint16_t)ndig;
             t->len = (uint32_t)(j - i);
+            if (lt->kind_after) {
+                hot_push(tb, tb->n - 1);
+            }
             i = j;
             continue;
         }
@@ -1590,6 +1661,9 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         t->kind = T_PUNCT;
         t->ch = (uint16_t)a;
         t->len = (uint32_t)l;
+        if (a == ';' || a == '.') {
+            hot_push(tb, tb->n - 1);
+        }
         i += l;
     }
     *at_break = 1;

@@ -2291,11 +2291,13 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
         int drop;
     } *lines = NULL;
     size_t nl = 0, cap = 0;
+    size_t hi = 0; /* every break is in the hot list: found there */
     for (size_t i = 0; i < tb->n;) {
-        size_t e = i;
-        while (e < tb->n && tb->v[e].kind != T_NL && tb->v[e].kind != T_PARA) {
-            e++;
+        while (hi < tb->nhot && (tb->hot[hi] < i || (tb->v[tb->hot[hi]].kind != T_NL &&
+                                                     tb->v[tb->hot[hi]].kind != T_PARA))) {
+            hi++;
         }
+        size_t e = hi < tb->nhot ? tb->hot[hi] : tb->n;
         if (nl == cap) {
             cap = cap ? 2 * cap : 64;
             lines = cite_i_xreallocarray(lines, cap, sizeof *lines);
@@ -2329,10 +2331,22 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
         }
     }
     size_t w = 0;
+    size_t h = 0, hw = 0; /* the hot list (struct tok_buf): read, written */
+    /* where lines went: the text on either side now meets there */
+    size_t *gaps = NULL, ngaps = 0;
     for (size_t k = 0; k < nl; k++) {
         const struct line *l = &lines[k];
         size_t e = l->end;
+        /* the line and its break */
+        size_t cnt = e - l->start + (e < tb->n);
         if (l->drop) {
+            while (h < tb->nhot && tb->hot[h] < l->start + cnt) {
+                h++; /* gone with its line */
+            }
+            if (ngaps == 0 || gaps[ngaps - 1] != w) {
+                gaps = cite_i_xreallocarray(gaps, ngaps + 1, sizeof *gaps);
+                gaps[ngaps++] = w;
+            }
             /* the break before it joins the text unless a sentence ended
              * or the text after opens a paragraph: a clause verb, or an
              * operative paragraph's number ("5.") */
@@ -2354,8 +2368,10 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
             }
             continue;
         }
-        /* the line and its break, moved only once a line before went */
-        size_t cnt = e - l->start + (e < tb->n);
+        /* moved only once a line before went, and the hot list with it */
+        while (h < tb->nhot && tb->hot[h] < l->start + cnt) {
+            tb->hot[hw++] = (uint32_t)(tb->hot[h++] - l->start + w);
+        }
         if (w != l->start) {
             memmove(&tb->v[w], &tb->v[l->start], cnt * sizeof *tb->v);
         }
@@ -2363,16 +2379,54 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
     }
     free(lines);
     tb->n = w;
+    tb->nhot = hw;
+    /* a comma before a gap may now stand before "and" (the lexer saw
+     * the furniture after it) */
+    for (size_t g = 0; g < ngaps; g++) {
+        size_t p = gaps[g];
+        while (p > 0 && tb->v[p - 1].kind == T_NL) {
+            p--;
+        }
+        size_t q = gaps[g];
+        while (q < tb->n && tb->v[q].kind == T_NL) {
+            q++;
+        }
+        if (p > 0 && tb->v[p - 1].kind == T_PUNCT && tb->v[p - 1].ch == ',' &&
+            q < tb->n && tb->v[q].kind == T_KW && tb->v[q].kw->cls == KW_AND) {
+            cite_i_hot_insert(tb, p - 1);
+        }
+    }
+    free(gaps);
 }
 
 /* ---- the walk ------------------------------------------------------------ */
 
+/*
+ * The walk over a chunk's tokens.  On a token that is not in the hot list
+ * (struct tok_buf) it would do nothing but step to the next, unless the
+ * token opens a line: so it goes from a hot token, or a line's first, to
+ * the next.  hot: the indices of the hot tokens, nhot of them.
+ */
 static void
-walk(struct ctx *c, int at_line)
+walk(struct ctx *c, int at_line, const uint32_t *hot, size_t nhot)
 {
-    size_t i = 0;
+    size_t i = 0, h = 0;
     int new_para = at_line;
-    while (i < c->v.n) {
+    for (;;) {
+        if (!at_line) {
+            if (h > 0 && hot[h - 1] >= i) {
+                h = 0; /* a step back (none is taken today): from the start */
+            }
+            while (h < nhot && hot[h] < i) {
+                h++;
+            }
+            if (h == nhot) {
+                break;
+            }
+            i = hot[h];
+        } else if (i >= c->v.n) {
+            break;
+        }
         const struct tok *t = &c->v.tk[i];
         if (t->kind == T_NL || t->kind == T_PARA) {
             if (t->kind == T_PARA) {
@@ -2510,12 +2564,12 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
     c.sink = sink;
     c.last_ref = -1;
     c.region = R_HEADER;
-    struct tok_buf tb = {NULL, 0, 0};
+    struct tok_buf tb = {NULL, 0, 0, NULL, 0, 0};
     size_t off = t->start;
     int at_break = 1;
     while (off < text_len) {
         int starts_line = at_break;
-        tb.n = 0;
+        tok_buf_clear(&tb);
         off = cite_i_lex(lt, text, off, text_len, &tb, CHUNK_TOKENS, &at_break);
         c.v.tk = tb.v;
         c.v.n = tb.n;
@@ -2524,9 +2578,9 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
         }
         drop_furniture(&c, &tb);
         c.v.n = tb.n;
-        walk(&c, starts_line);
+        walk(&c, starts_line, tb.hot, tb.nhot);
     }
-    free(tb.v);
+    cite_i_tok_buf_release(&tb);
     free(c.norm.bytes);
     free(c.norm.at);
     if (c.ndiags > MAX_DIAGS) {

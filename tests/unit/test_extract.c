@@ -530,15 +530,65 @@ static void
 lex_all(const struct lang_table *lt, const char *s, size_t n, struct tok_buf *tb)
 {
     int at_break = 1;
-    tb->n = 0;
+    tok_buf_clear(tb);
     size_t off = 0;
     while (off < n) {
         off = cite_i_lex(lt, s, off, n, tb, (size_t)1 << 28, &at_break);
     }
 }
 
+/*
+ * Fails, naming what, unless tb's hot list (struct tok_buf) holds exactly
+ * the tokens the walk acts on, found again here from the tokens: breaks,
+ * symbols, ";" and ".", a "," with "and" next (line breaks apart), the
+ * keywords the walk looks for (listed here, not taken from the engine)
+ * and, in lt where the kind word follows the number, numbers.
+ */
+static void
+assert_hot_list(const char *what, const struct lang_table *lt,
+                const struct tok_buf *tb)
+{
+    static const int classes[] = {KW_BODY, KW_INSTRUMENT, KW_RES,      KW_DEC,
+                                  KW_STATEMENT, KW_PARA, KW_SUBPARA, KW_DI,
+                                  KW_ANAPHORA, KW_IBID};
+    size_t k = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        const struct tok *t = &tb->v[i];
+        int hot = 0;
+        if (t->kind == T_NL || t->kind == T_PARA || t->kind == T_SYMBOL) {
+            hot = 1;
+        } else if (t->kind == T_PUNCT && (t->ch == ';' || t->ch == '.')) {
+            hot = 1;
+        } else if (t->kind == T_PUNCT && t->ch == ',') {
+            size_t j = i + 1;
+            while (j < tb->n && tb->v[j].kind == T_NL) {
+                j++;
+            }
+            hot = j < tb->n && tb->v[j].kind == T_KW && tb->v[j].kw->cls == KW_AND;
+        } else if (t->kind == T_KW) {
+            for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++) {
+                hot |= t->kw->cls == classes[c];
+            }
+        } else if (t->kind == T_NUM || t->kind == T_CNUM) {
+            hot = lt->kind_after;
+        }
+        if (!hot) {
+            continue;
+        }
+        if (k >= tb->nhot || tb->hot[k] != i) {
+            fail_msg("%s: token %zu (kind %d, byte %zu) is not in the hot list",
+                     what, i, t->kind, (size_t)t->off);
+        }
+        k++;
+    }
+    if (k != tb->nhot) {
+        fail_msg("%s: %zu hot tokens, not %zu", what, tb->nhot, k);
+    }
+}
+
 /* The tokens of s[0..n) with the lexer's word look-up and fast paths on
- * (fast), and with every keyword tried instead (slow). */
+ * (fast), and with every keyword tried instead (slow); the hot list of
+ * each is checked. */
 static void
 lex_fast_and_slow(const struct lang_table *lt, const char *s, size_t n,
                   struct tok_buf *fast, struct tok_buf *slow)
@@ -548,6 +598,42 @@ lex_fast_and_slow(const struct lang_table *lt, const char *s, size_t n,
     cite_i_lex_word_index(0);
     lex_all(lt, s, n, slow);
     cite_i_lex_word_index(1);
+    assert_hot_list(lt->code, lt, fast);
+    assert_hot_list(lt->code, lt, slow);
+}
+
+/* A comma is hot only with "and" next, line breaks apart but not a
+ * paragraph's, in a language with spaces and in Chinese. */
+static void
+test_a_comma_is_hot_only_before_and(void **state)
+{
+    (void)state;
+    static const struct {
+        enum cite_lang lang;
+        const char *text;
+        size_t commas; /* hot */
+    } cases[] = {
+        /* one blank line before a small letter is a page's break, two
+         * are a paragraph's */
+        {CITE_LANG_EN, "a, and b, c,\nand d,\n\n\nand e,\n \n and f, x and", 3},
+        {CITE_LANG_EN, "resolutions 5/1, 5/2, and 5/3; and, and", 2},
+        {CITE_LANG_ZH, "\xe7\x94\xb2\xef\xbc\x8c\xe5\x92\x8c\xe4\xb9\x99,\n\xe5\x92\x8c", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const struct lang_table *lt = cite_i_lang_table(cases[i].lang);
+        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
+        lex_fast_and_slow(lt, cases[i].text, strlen(cases[i].text), &fast, &slow);
+        size_t commas = 0;
+        for (size_t k = 0; k < fast.nhot; k++) {
+            const struct tok *t = &fast.v[fast.hot[k]];
+            commas += t->kind == T_PUNCT && t->ch == ',';
+        }
+        if (commas != cases[i].commas) {
+            fail_msg("case %zu: %zu hot commas, not %zu", i, commas, cases[i].commas);
+        }
+        cite_i_tok_buf_release(&fast);
+        cite_i_tok_buf_release(&slow);
+    }
 }
 
 /* Fails, naming what (the language and the text), unless fast and slow
@@ -644,15 +730,15 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
             cite_i_buf_adds(&b, k + 1 < lt->nkws ? lt->kws[k + 1].text : "");
             cite_i_buf_addc(&b, '\n');
         }
-        struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
         lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
         assert_same_tokens(lt->code, &fast, &slow);
         size_t kws = count_tokens(&fast, T_KW, T_KW);
         /* the texts are mostly keywords: the comparison is not vacuous */
         assert_true(kws > 5 * lt->nkws);
         checked += fast.n;
-        free(fast.v);
-        free(slow.v);
+        cite_i_tok_buf_release(&fast);
+        cite_i_tok_buf_release(&slow);
         cite_i_buf_release(&b);
     }
     assert_true(checked > 10000);
@@ -695,7 +781,7 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                     for (size_t q = 0; q < tail; q++) {
                         cite_i_buf_addc(&b, q % 2 ? 'a' : ' ');
                     }
-                    struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+                    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
                     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
                     char what[160];
                     snprintf(what, sizeof what, "%s: '%s' + %zu bytes", lt->code,
@@ -703,8 +789,8 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                     assert_same_tokens(what, &fast, &slow);
                     kws += count_tokens(&fast, T_KW, T_KW);
                     checked += fast.n;
-                    free(fast.v);
-                    free(slow.v);
+                    cite_i_tok_buf_release(&fast);
+                    cite_i_tok_buf_release(&slow);
                     cite_i_buf_release(&b);
                 }
             }
@@ -736,13 +822,13 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
             cite_i_buf_addc(&b, '\n');
         }
     }
-    struct tok_buf fast = {NULL, 0, 0}, slow = {NULL, 0, 0};
+    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
     assert_same_tokens("zh", &fast, &slow);
     /* keywords and numerals stopped runs: the comparison is not vacuous */
     assert_true(count_tokens(&fast, T_KW, T_CNUM) > 20);
-    free(fast.v);
-    free(slow.v);
+    cite_i_tok_buf_release(&fast);
+    cite_i_tok_buf_release(&slow);
     cite_i_buf_release(&b);
 }
 
@@ -773,6 +859,7 @@ main(void)
         cmocka_unit_test(test_language_detection),
         cmocka_unit_test(test_language_detection_of_latin_texts_is_the_full_count),
         cmocka_unit_test(test_language_detection_settles_a_clear_opening_early),
+        cmocka_unit_test(test_a_comma_is_hot_only_before_and),
         cmocka_unit_test(test_extraction_is_total_on_junk),
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
