@@ -1216,7 +1216,11 @@ comma_before_and(struct tok_buf *tb, size_t i)
         j--;
     }
     if (j > 0 && tb->v[j - 1].kind == T_PUNCT && tb->v[j - 1].ch == ',') {
-        cite_i_hot_insert(tb, j - 1);
+        /* after it in the list: the i - j line breaks, all hot */
+        size_t at = tb->nhot - (i - j);
+        hot_push(tb, j - 1); /* room, then the breaks moved up by one */
+        memmove(&tb->hot[at + 1], &tb->hot[at], (i - j) * sizeof *tb->hot);
+        tb->hot[at] = (uint32_t)(j - 1);
     }
 }
 
