@@ -17,13 +17,17 @@
 # It prints the recall and precision of extract against the corpus's truth
 # (with examples of what was missed or found in excess), a table, and the
 # acceptance lines of issue 8 marked PASS or FAIL.  Given several DOCS, it
-# also prints how time and memory grow from one scale to the next.
+# also prints how time and memory grow from one scale to the next: each
+# task is run again at the two scales in turn, BENCH_GROWTH_RUNS times, and
+# the median of the ratios of these pairs is kept (a machine that is slower
+# for a while slows both runs of a pair, not one scale's whole table).
 #
 # Usage: compare.sh path/to/citegraph path/to/bench-corpus [DOCS...]
 # Environment (defaults in brackets):
 #   BENCH_RUNS [5]            runs per task; the median is kept
 #   BENCH_RUNS_LARGE [3]      runs per task at BENCH_LARGE documents or more
 #   BENCH_LARGE [100000]
+#   BENCH_GROWTH_RUNS [3]     pairs of runs per task for the growth
 #   BENCH_DIR [build]         where the corpora are kept (delete them by hand:
 #                             200,000 documents take about 2 GB)
 #   BENCH_RANK_OPTS [--metrics pagerank --top 10]  the timed rank's options
@@ -38,6 +42,7 @@ shift 2
 [ $# -gt 0 ] || set -- 20000
 runs_small=${BENCH_RUNS:-5}
 runs_large=${BENCH_RUNS_LARGE:-3}
+growth_runs=${BENCH_GROWTH_RUNS:-3}
 large=${BENCH_LARGE:-100000}
 root=${BENCH_DIR:-build}
 rank_opts=${BENCH_RANK_OPTS:---metrics pagerank --top 10}
@@ -80,27 +85,37 @@ measure() {
     m_t="" m_m=""
     m_i=1
     while [ "$m_i" -le "$runs" ]; do
-        m_st=0
-        # what earlier tasks wrote goes to disk first: a task that writes
-        # (check's report) is otherwise throttled by the kernel while GBs
-        # of earlier output are still being written back, and a task is
-        # timed for its own work only
-        sync
-        m_start=$(date +%s.%N)
-        /usr/bin/time -f '%M' -o "$work/time" "$@" > "$work/$m_key.out" 2> "$work/$m_key.err" ||
-            m_st=$?
-        m_end=$(date +%s.%N)
-        if [ "$m_st" -gt "$m_ok" ]; then
-            echo "compare: $m_label failed (exit status $m_st):" >&2
-            tail -n 5 "$work/$m_key.err" >&2
-            exit 1
-        fi
-        m_t="$m_t $(awk -v a="$m_start" -v b="$m_end" 'BEGIN { printf "%.3f", b - a }')"
-        m_m="$m_m $(tail -n 1 "$work/time")"
+        run_once "$work" "$m_key" "$m_label" "$m_ok" "$@"
+        m_t="$m_t $r_t"
+        m_m="$m_m $r_m"
         m_i=$((m_i + 1))
     done
     # shellcheck disable=SC2086 # m_t and m_m are lists of numbers
     printf '%s|%s|%s|%s|%s\n' "$m_docs" "$m_key" "$m_label" "$(median $m_t)" "$(median $m_m)" >> "$results"
+}
+
+# run_once WORK KEY LABEL OKSTATUS COMMAND...: one run of measure(), its
+# output in WORK/KEY.out; sets r_t (seconds) and r_m (peak KB)
+run_once() {
+    r_work=$1 r_key=$2 r_label=$3 r_ok=$4
+    shift 4
+    r_st=0
+    # what earlier tasks wrote goes to disk first: a task that writes
+    # (check's report) is otherwise throttled by the kernel while GBs
+    # of earlier output are still being written back, and a task is
+    # timed for its own work only
+    sync
+    r_start=$(date +%s.%N)
+    /usr/bin/time -f '%M' -o "$r_work/time" "$@" > "$r_work/$r_key.out" 2> "$r_work/$r_key.err" ||
+        r_st=$?
+    r_end=$(date +%s.%N)
+    if [ "$r_st" -gt "$r_ok" ]; then
+        echo "compare: $r_label failed (exit status $r_st):" >&2
+        tail -n 5 "$r_work/$r_key.err" >&2
+        exit 1
+    fi
+    r_t=$(awk -v a="$r_start" -v b="$r_end" 'BEGIN { printf "%.3f", b - a }')
+    r_m=$(tail -n 1 "$r_work/time")
 }
 
 # get DOCS KEY FIELD: a recorded median (4 = seconds, 5 = KB)
@@ -240,17 +255,52 @@ for docs in "$@"; do
     scales="$scales $docs"
 done
 
-# growth from each scale to the next: at most 1.1 times the growth in documents
+# task_once KEY DOCS: one run of task KEY (as in the table) on the corpus of
+# DOCS documents, with run_once()
+task_once() {
+    t_dir=$root/bench-corpus-$2
+    t_work=$t_dir/run
+    t_label=$(get "$2" "$1" 3)
+    # shellcheck disable=SC2086 # rank_opts is a list of options
+    case $1 in
+    extract) run_once "$t_work" growth "$t_label" 0 "$bin" extract -o "$t_work/out.yaml" "$t_dir/texts" ;;
+    rank_yaml) run_once "$t_work" growth "$t_label" 0 "$bin" rank $rank_opts "$t_work/out.yaml" ;;
+    rank_texts) run_once "$t_work" growth "$t_label" 0 "$bin" rank $rank_opts "$t_dir/texts" ;;
+    chain) run_once "$t_work" growth "$t_label" 0 "$bin" chain --forward --format csv \
+               "$(awk -F= '$1 == "top" { print $2 }' "$t_dir/corpus.info")" "$t_work/out.yaml" ;;
+    chain_new) run_once "$t_work" growth "$t_label" 0 "$bin" chain --format csv \
+                   "$(awk -F= '$1 == "newest" { print $2 }' "$t_dir/corpus.info")" "$t_work/out.yaml" ;;
+    check_yaml) run_once "$t_work" growth "$t_label" 1 "$bin" check --no-config "$t_work/out.yaml" ;;
+    check_texts) run_once "$t_work" growth "$t_label" 1 "$bin" check --no-config "$t_dir/texts" ;;
+    esac
+}
+
+# growth from each scale to the next: at most 1.1 times the growth in
+# documents; each task run at the two scales in turn, growth_runs times,
+# and the median of the pairs' ratios kept (memory: the ratio of medians)
 prev=""
 for docs in $scales; do
     if [ -n "$prev" ]; then
         lim=$(awk -v a="$docs" -v b="$prev" 'BEGIN { printf "%.2f", 1.1 * a / b }')
-        echo "growth from $prev to $docs documents (limit $lim):"
+        echo "growth from $prev to $docs documents (limit $lim; median of $growth_runs pairs of runs):"
         printf '  %-34s %8s %8s\n' "task" "time" "memory"
         for key in extract rank_yaml rank_texts chain chain_new check_yaml check_texts; do
             label=$(get "$docs" "$key" 3)
-            t=$(awk -v a="$(get "$docs" "$key" 4)" -v b="$(get "$prev" "$key" 4)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-            m=$(awk -v a="$(get "$docs" "$key" 5)" -v b="$(get "$prev" "$key" 5)" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+            g_r="" g_mp="" g_md=""
+            g_i=1
+            while [ "$g_i" -le "$growth_runs" ]; do
+                task_once "$key" "$prev"
+                g_tp=$r_t
+                g_mp="$g_mp $r_m"
+                task_once "$key" "$docs"
+                g_md="$g_md $r_m"
+                g_r="$g_r $(awk -v a="$r_t" -v b="$g_tp" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')"
+                g_i=$((g_i + 1))
+            done
+            # shellcheck disable=SC2086 # lists of numbers
+            t=$(awk -v r="$(median $g_r)" 'BEGIN { printf "%.2f", r }')
+            # shellcheck disable=SC2086
+            m=$(ratio "$(median $g_md)" "$(median $g_mp)")
             v=$(awk -v t="$t" -v m="$m" -v l="$lim" 'BEGIN { print (t <= l && m <= l ? "PASS" : "FAIL") }')
             printf '  %-34s %8s %8s  %s\n' "$label" "$t" "$m" "$v"
         done
