@@ -151,6 +151,11 @@ struct ctx {
         enum cite_relation rel;
         char where[16];
     } cont;
+
+    /* the chunk's hot list (struct tok_buf), where line_end() finds the
+     * breaks; brk: where it looked last */
+    const uint32_t *hot;
+    size_t nhot, brk;
 };
 
 /* ---- dates ------------------------------------------------------------ */
@@ -1995,12 +2000,20 @@ is_preamble_start(const struct ctx *c, size_t i)
 }
 
 static size_t
-line_end(const struct ctx *c, size_t i)
+line_end(struct ctx *c, size_t i)
 {
-    while (i < c->v.n && !is_break(&c->v, i)) {
-        i++;
+    /* every break is in the hot list, and lines are asked for in order:
+     * from where the last one was found, back to the start if i is
+     * before it */
+    size_t h = c->brk;
+    if (h > 0 && (h > c->nhot || c->hot[h - 1] >= i)) {
+        h = 0;
     }
-    return i;
+    while (h < c->nhot && (c->hot[h] < i || !is_break(&c->v, c->hot[h]))) {
+        h++;
+    }
+    c->brk = h;
+    return h < c->nhot ? c->hot[h] : c->v.n;
 }
 
 /* c->where = prefix ("PP", "OP") followed by n */
@@ -2578,6 +2591,9 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
         }
         drop_furniture(&c, &tb);
         c.v.n = tb.n;
+        c.hot = tb.hot;
+        c.nhot = tb.nhot;
+        c.brk = 0;
         walk(&c, starts_line, tb.hot, tb.nhot);
     }
     cite_i_tok_buf_release(&tb);
