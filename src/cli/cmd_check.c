@@ -55,8 +55,9 @@ help(FILE *out)
           "                       version and --lang stay the same\n"
           "      --cache-stats    say how each text was taken from the cache\n"
           "  -l, --lang LANG      language of text inputs (default: detected)\n"
-          "  -j, --jobs N         extract texts on N threads (default: one per\n"
-          "                       processor; with --cache, one)\n"
+          "  -j, --jobs N         extract texts, and read a YAML file of 4 MB or\n"
+          "                       more, on N threads (default: one per processor;\n"
+          "                       texts with --cache: one)\n"
           CLI_LIMIT_HELP
           "  -h, --help           this help\n"
           "\n"

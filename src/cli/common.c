@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -317,6 +318,7 @@ cli_load_text(struct cite_text *t, const char *path,
 struct sink_docs {
     void (*take)(void *ctx, struct cite_doc *doc);
     void *ctx;
+    int hold; /* 1: take keeps every doc (reading all first costs nothing) */
 };
 
 /* Hands the docs of c over to out, in order, and empties c. */
@@ -420,6 +422,155 @@ yaml_doc(void *ctx, struct cite_doc *doc, size_t consumed)
     return 0;
 }
 
+/*
+ * A large YAML file whose docs are all kept (check) is read in parts, one
+ * a thread, each from a "---" line.  The docs are independent, so the
+ * parts give the docs one reading would; only a clean reading counts: a
+ * part with any diagnostic, or a syntax error, and the file is read again
+ * whole, for the diagnostics of one reading, in order.
+ */
+#define PARTS_MIN ((size_t)4 << 20) /* bytes: below, one thread */
+
+struct part {
+    const char *map; /* the whole file's mapping */
+    size_t dropped;  /* bytes of it this part gave back (see yaml_doc()) */
+    const char *buf;
+    size_t n;
+    const char *path;
+    const struct cite_limits *lim;
+    struct cite_corpus docs;
+    size_t lines;  /* line breaks in the part */
+    size_t ndiags;
+    int rc;
+};
+
+static void
+part_diag(void *ctx, const struct cite_diag *d)
+{
+    (void)d;
+    ((struct part *)ctx)->ndiags++;
+}
+
+static int
+part_doc(void *ctx, struct cite_doc *doc, size_t consumed)
+{
+    struct part *p = ctx;
+    cite_doc_shrink(doc); /* kept to the end, as take_into_corpus() does */
+    *cite_corpus_add(&p->docs) = *doc;
+    /* what has been read goes back to the system, as in yaml_doc() */
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t upto = ((size_t)(p->buf - p->map) + consumed) / page * page;
+    if (upto >= p->dropped + (4u << 20)) {
+        madvise((char *)p->map + p->dropped, upto - p->dropped, MADV_DONTNEED);
+        p->dropped = upto;
+    }
+    return 0;
+}
+
+static void *
+part_read(void *arg)
+{
+    struct part *p = arg;
+    /* the lines first: the reading gives the pages back as it goes */
+    for (const char *q = p->buf, *e = p->buf + p->n;
+         (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
+        p->lines++;
+    }
+    struct cite_diag_sink sink = {part_diag, p};
+    p->rc = cite_yaml_read_each(p->buf, p->n, p->path, p->lim, &sink, part_doc, p);
+    return NULL;
+}
+
+/* Where a part may start, at or after from: the next "---" line; n when
+ * none. */
+static size_t
+part_start(const char *buf, size_t n, size_t from)
+{
+    for (size_t i = from; i + 4 <= n;) {
+        const char *q = memchr(buf + i, '\n', n - i);
+        if (q == NULL || (size_t)(q - buf) + 4 > n) {
+            return n;
+        }
+        i = (size_t)(q - buf) + 1;
+        if (memcmp(buf + i, "---", 3) == 0 &&
+            (i + 3 == n || buf[i + 3] == '\n' || buf[i + 3] == ' ')) {
+            return i;
+        }
+    }
+    return n;
+}
+
+/* Reads buf in parts into out; 0 when done so, -1 when it must be read
+ * whole instead (nothing given to out then). */
+static int
+load_yaml_parts(const struct sink_docs *out, const char *buf, size_t n,
+                const char *path, const struct cite_limits *lim)
+{
+    int k = cli_jobs();
+    if (k < 2 || n < PARTS_MIN) {
+        return -1;
+    }
+    /* a directive (a line opening with '%') applies to the doc after it:
+     * such a stream is read whole */
+    for (const char *q = buf, *e = buf + n; (q = memchr(q, '%', (size_t)(e - q))) != NULL;
+         q++) {
+        if (q == buf || q[-1] == '\n') {
+            return -1;
+        }
+    }
+    struct part *parts = cite_i_xcalloc((size_t)k, sizeof *parts);
+    int np = 0;
+    for (size_t start = 0; np < k && start < n; np++) {
+        size_t next = np + 1 < k ? part_start(buf, n, n / (size_t)k * (size_t)(np + 1)) : n;
+        if (next <= start) {
+            next = part_start(buf, n, start + 1);
+        }
+        size_t page = (size_t)sysconf(_SC_PAGESIZE);
+        parts[np].map = buf;
+        parts[np].dropped = (start + page - 1) / page * page;
+        parts[np].buf = buf + start;
+        parts[np].n = next - start;
+        parts[np].path = path;
+        parts[np].lim = lim;
+        cite_corpus_init(&parts[np].docs);
+        start = next;
+    }
+    pthread_t tid[CLI_MAX_JOBS];
+    int started[CLI_MAX_JOBS] = {0};
+    for (int j = 1; j < np; j++) {
+        started[j] = pthread_create(&tid[j], NULL, part_read, &parts[j]) == 0;
+    }
+    part_read(&parts[0]);
+    int clean = 1;
+    for (int j = 1; j < np; j++) {
+        if (started[j]) {
+            pthread_join(tid[j], NULL);
+        } else {
+            part_read(&parts[j]); /* no thread: here */
+        }
+    }
+    for (int j = 0; j < np; j++) {
+        clean &= parts[j].rc == 0 && parts[j].ndiags == 0;
+    }
+    size_t base = 0; /* lines before the part */
+    for (int j = 0; j < np; j++) {
+        for (size_t d = 0; d < parts[j].docs.n; d++) {
+            struct cite_doc *doc = &parts[j].docs.docs[d];
+            if (clean) {
+                doc->source_line += base;
+                out->take(out->ctx, doc);
+            } else {
+                cite_doc_release(doc);
+            }
+        }
+        base += parts[j].lines;
+        parts[j].docs.n = 0;
+        cite_corpus_release(&parts[j].docs);
+    }
+    free(parts);
+    return clean ? 0 : -1;
+}
+
 static int
 load_yaml(const struct sink_docs *out, const char *path,
           const struct cite_diag_sink *sink)
@@ -476,7 +627,8 @@ load_yaml(const struct sink_docs *out, const char *path,
         buf = b.ptr != NULL ? b.ptr : "";
         n = b.len;
     }
-    if (rc == 0) {
+    if (rc == 0 && !(out->hold && y.map != NULL &&
+                     load_yaml_parts(out, buf, n, path, &lim) == 0)) {
         rc = cite_yaml_read_each(buf, n, path, &lim, sink, yaml_doc, &y);
     }
     if (y.map != NULL) {
@@ -536,7 +688,7 @@ int
 cli_load_inputs(struct cite_corpus *corpus, char **inputs, int n,
                 enum cite_lang lang, const struct cite_diag_sink *sink)
 {
-    struct sink_docs out = {take_into_corpus, corpus};
+    struct sink_docs out = {take_into_corpus, corpus, 1};
     return load_each(&out, inputs, n, lang, sink);
 }
 
@@ -795,7 +947,7 @@ cli_load_network(const char *cmd, char **inputs, int n, enum cite_lang lang,
     }
     /* no docs kept: each goes into the network and is released */
     struct cite_graph_builder *b = cite_graph_builder_new();
-    struct sink_docs out = {take_into_graph, b};
+    struct sink_docs out = {take_into_graph, b, 0};
     rc = load_each(&out, inputs, n, lang, &sink);
     if (rc == EXIT_OK && dctx.count[CITE_SEV_ERROR] > 0) {
         rc = EXIT_FINDINGS;
