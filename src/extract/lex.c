@@ -696,8 +696,10 @@ kw_index_get(const struct lang_table *lt)
     }
     free(home);
     if (!lt->no_spaces && lt->proclitics == NULL) {
+        /* at most one slot in eight taken: most words are no keyword's
+         * run, and their probe then ends at its first slot */
         ix->nwords = 64;
-        while (ix->nwords < 4 * lt->nkws) {
+        while (ix->nwords < 8 * lt->nkws) {
             ix->nwords *= 2;
         }
         ix->words = cite_i_xcalloc(ix->nwords, sizeof *ix->words);
