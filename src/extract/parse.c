@@ -413,15 +413,37 @@ orig_off(const struct ctx *c, size_t off)
 static void
 normalise(struct norm *nm, const char *s, size_t start, size_t len)
 {
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
     memset(nm, 0, sizeof *nm);
-    size_t w = 0, cap = 0; /* bytes written to nm->bytes; nm->at's room */
-    size_t done = 0;       /* s[0..done) is in nm->bytes, when it exists */
-    for (size_t i = start; i + 2 < len;) {
-        const char *q = memchr(s + i, 0xEF, len - 2 - i);
-        if (q == NULL) {
-            break;
+    if (len < 3) {
+        return;
+    }
+    /* a character of three bytes opens with 0xEF before len - 2; the
+     * text is read eight bytes at a time, and copied so once a character
+     * has been changed (a Chinese text has one every few characters:
+     * this pass is one loop, not a memchr() and a memcpy() for each) */
+    size_t end = len - 2, i = start, w = 0, cap = 0;
+    char *out = NULL;
+    while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t v = cite_i_load64le(s + i) ^ (ones * 0xEF);
+            uint64_t z = (v - ones) & ~v & highs; /* the first 0xEF, exactly */
+            size_t k = z != 0 ? cite_i_ctz64(z) >> 3 : 8;
+            if (out != NULL) {
+                memcpy(out + w, s + i, 8); /* room: w + 8 <= i + 8 <= len */
+                w += k;
+            }
+            i += k;
+            if (k == 8) {
+                continue;
+            }
+        } else if ((unsigned char)s[i] != 0xEF) {
+            if (out != NULL) {
+                out[w++] = s[i];
+            }
+            i++;
+            continue;
         }
-        i = (size_t)(q - s);
         unsigned char b1 = (unsigned char)s[i + 1], b2 = (unsigned char)s[i + 2];
         /* U+FF01..U+FF5E -> U+0021..U+007E */
         unsigned cp = 0;
@@ -431,29 +453,32 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
             cp = 0xFF40 + (b2 - 0x80);
         }
         if (cp == 0) {
+            if (out != NULL) {
+                out[w++] = s[i];
+            }
             i++;
             continue;
         }
-        if (nm->bytes == NULL) {
-            nm->bytes = cite_i_xmalloc(len + 1);
+        if (out == NULL) {
+            out = cite_i_xmalloc(len + 1);
+            memcpy(out, s, i);
+            w = i;
         }
-        memcpy(nm->bytes + w, s + done, i - done);
-        w += i - done;
         if (nm->n == cap) {
             cap = cap ? 2 * cap : 64;
             nm->at = cite_i_xreallocarray(nm->at, cap, sizeof *nm->at);
         }
         nm->at[nm->n++] = w;
-        nm->bytes[w++] = (char)(cp - 0xFEE0);
+        out[w++] = (char)(cp - 0xFEE0);
         i += 3;
-        done = i;
     }
-    if (nm->bytes == NULL) {
+    if (out == NULL) {
         return;
     }
-    memcpy(nm->bytes + w, s + done, len - done);
-    w += len - done;
-    nm->bytes[w] = '\0';
+    memcpy(out + w, s + i, len - i);
+    w += len - i;
+    out[w] = '\0';
+    nm->bytes = out;
     nm->len = w;
 }
 

@@ -162,6 +162,53 @@ test_zh_list_shares_one_hao_jueyi_and_date(void **state)
     cite_doc_release(&doc);
 }
 
+/* Full-width digits, slash and parentheses read as ASCII (the text is
+ * copied with each one byte, eight bytes at a time): at every alignment
+ * of the citation against those eight, and with one last at the very
+ * end of the text, the citation and its place in the original bytes are
+ * the same. */
+static void
+test_zh_full_width_forms_at_every_alignment(void **state)
+{
+    (void)state;
+    /* 第１８／１８号决议 and 第１３２５（２０００）号决议: full-width forms */
+    static const char head[] = "\xe4\xba\xba\xe6\x9d\x83\xe7\x90\x86\xe4\xba\x8b\xe4\xbc\x9a\xef\xbc\x8c\n\n";
+    static const char cite[] =
+        "\xe5\x9b\x9e\xe9\xa1\xbe\xe5\x85\xb6\xe7\xac\xac"
+        "\xef\xbc\x91\xef\xbc\x98\xef\xbc\x8f\xef\xbc\x91\xef\xbc\x98"
+        "\xe5\x8f\xb7\xe5\x86\xb3\xe8\xae\xae\xe5\x92\x8c\xe5\xae\x89\xe7\x90\x86\xe4\xbc\x9a"
+        "\xe7\xac\xac\xef\xbc\x91\xef\xbc\x93\xef\xbc\x92\xef\xbc\x95"
+        "\xef\xbc\x88\xef\xbc\x92\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x89"
+        "\xe5\x8f\xb7\xe5\x86\xb3\xe8\xae\xae\xef\xbc\x8c";
+    for (size_t pad = 0; pad < 16; pad++) {
+        char text[512];
+        size_t n = 0;
+        memcpy(text + n, head, sizeof head - 1);
+        n += sizeof head - 1;
+        memset(text + n, 'x', pad);
+        n += pad;
+        memcpy(text + n, cite, sizeof cite - 1);
+        size_t at = n;
+        n += sizeof cite - 1;
+        text[n] = '\0';
+        struct cite_doc doc;
+        extract(&doc, CITE_LANG_ZH, text);
+        assert_int_equal(doc.nrefs, 2);
+        assert_string_equal(doc.refs[0].target, "A/HRC/RES/18/18");
+        assert_string_equal(doc.refs[1].target, "S/RES/1325(2000)");
+        /* 第 opens each mention, in the original bytes */
+        assert_int_equal(doc.refs[0].offset, at + 9);
+        assert_int_equal(doc.refs[1].offset, at + 9 + 3 + 15 + 9 + 12);
+        /* the mention as the text prints it: 第１３２５（２０００）号 */
+        assert_string_equal(doc.refs[1].text,
+                            "\xe7\xac\xac\xef\xbc\x91\xef\xbc\x93\xef\xbc\x92\xef\xbc\x95"
+                            "\xef\xbc\x88\xef\xbc\x92\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90"
+                            "\xef\xbc\x89\xe5\x8f\xb7");
+        assert_int_equal(doc.refs[1].length, 3 + 12 + 18 + 3);
+        cite_doc_release(&doc);
+    }
+}
+
 static void
 test_en_list_with_oxford_comma(void **state)
 {
@@ -844,6 +891,7 @@ main(void)
         cmocka_unit_test(test_en_date_with_glued_footnote_number),
         cmocka_unit_test(test_impossible_date_is_not_a_date),
         cmocka_unit_test(test_zh_list_shares_one_hao_jueyi_and_date),
+        cmocka_unit_test(test_zh_full_width_forms_at_every_alignment),
         cmocka_unit_test(test_en_list_with_oxford_comma),
         cmocka_unit_test(test_zh_pinpoints_after_the_citation),
         cmocka_unit_test(test_en_pinpoints_before_the_citation),
