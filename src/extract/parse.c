@@ -152,8 +152,8 @@ struct ctx {
         char where[16];
     } cont;
 
-    /* the chunk's hot list (struct tok_buf), where line_end() finds the
-     * breaks; brk: where it looked last */
+    /* the chunk's hot list (struct tok_buf): the tokens walk() goes to,
+     * where line_end() finds the breaks too; brk: where it looked last */
     const uint32_t *hot;
     size_t nhot, brk;
 };
@@ -2371,7 +2371,7 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
     size_t w = 0;
     size_t h = 0, hw = 0; /* the hot list (struct tok_buf): read, written */
     /* where lines went: the text on either side now meets there */
-    size_t *gaps = NULL, ngaps = 0;
+    size_t *gaps = NULL, ngaps = 0, gaps_cap = 0;
     for (size_t k = 0; k < nl; k++) {
         const struct line *l = &lines[k];
         size_t e = l->end;
@@ -2382,7 +2382,10 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
                 h++; /* gone with its line */
             }
             if (ngaps == 0 || gaps[ngaps - 1] != w) {
-                gaps = cite_i_xreallocarray(gaps, ngaps + 1, sizeof *gaps);
+                if (ngaps == gaps_cap) {
+                    gaps_cap = gaps_cap ? 2 * gaps_cap : 16;
+                    gaps = cite_i_xreallocarray(gaps, gaps_cap, sizeof *gaps);
+                }
                 gaps[ngaps++] = w;
             }
             /* the break before it joins the text unless a sentence ended
@@ -2441,13 +2444,15 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
 
 /*
  * The walk over a chunk's tokens.  On a token that is not in the hot list
- * (struct tok_buf) it would do nothing but step to the next, unless the
- * token opens a line: so it goes from a hot token, or a line's first, to
- * the next.  hot: the indices of the hot tokens, nhot of them.
+ * (c->hot, see struct tok_buf) it would do nothing but step to the next,
+ * unless the token opens a line: so it goes from a hot token, or a line's
+ * first, to the next.
  */
 static void
-walk(struct ctx *c, int at_line, const uint32_t *hot, size_t nhot)
+walk(struct ctx *c, int at_line)
 {
+    const uint32_t *hot = c->hot;
+    const size_t nhot = c->nhot;
     size_t i = 0, h = 0;
     int new_para = at_line;
     for (;;) {
@@ -2619,7 +2624,7 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
         c.hot = tb.hot;
         c.nhot = tb.nhot;
         c.brk = 0;
-        walk(&c, starts_line, tb.hot, tb.nhot);
+        walk(&c, starts_line);
     }
     cite_i_tok_buf_release(&tb);
     free(c.norm.bytes);
