@@ -406,18 +406,26 @@ struct yaml_each {
     size_t dropped;   /* bytes of it given back */
 };
 
+/* The pages of map before byte upto go back to the system, 4 MB at a
+ * time; *dropped: how far they have gone. */
+static void
+give_back(char *map, size_t *dropped, size_t upto)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    upto = upto / page * page;
+    if (upto >= *dropped + (4u << 20)) {
+        madvise(map + *dropped, upto - *dropped, MADV_DONTNEED);
+        *dropped = upto;
+    }
+}
+
 static int
 yaml_doc(void *ctx, struct cite_doc *doc, size_t consumed)
 {
     struct yaml_each *y = ctx;
     y->out->take(y->out->ctx, doc);
     if (y->map != NULL) {
-        size_t page = (size_t)sysconf(_SC_PAGESIZE);
-        size_t upto = consumed / page * page;
-        if (upto >= y->dropped + (4u << 20)) {
-            madvise(y->map + y->dropped, upto - y->dropped, MADV_DONTNEED);
-            y->dropped = upto;
-        }
+        give_back(y->map, &y->dropped, consumed);
     }
     return 0;
 }
@@ -432,8 +440,8 @@ yaml_doc(void *ctx, struct cite_doc *doc, size_t consumed)
 #define PARTS_MIN ((size_t)4 << 20) /* bytes: below, one thread */
 
 struct part {
-    const char *map; /* the whole file's mapping */
-    size_t dropped;  /* bytes of it this part gave back (see yaml_doc()) */
+    char *map;      /* the whole file's mapping */
+    size_t dropped; /* how far its pages went back (give_back()) */
     const char *buf;
     size_t n;
     const char *path;
@@ -457,13 +465,7 @@ part_doc(void *ctx, struct cite_doc *doc, size_t consumed)
     struct part *p = ctx;
     cite_doc_shrink(doc); /* kept to the end, as take_into_corpus() does */
     *cite_corpus_add(&p->docs) = *doc;
-    /* what has been read goes back to the system, as in yaml_doc() */
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    size_t upto = ((size_t)(p->buf - p->map) + consumed) / page * page;
-    if (upto >= p->dropped + (4u << 20)) {
-        madvise((char *)p->map + p->dropped, upto - p->dropped, MADV_DONTNEED);
-        p->dropped = upto;
-    }
+    give_back(p->map, &p->dropped, (size_t)(p->buf - p->map) + consumed);
     return 0;
 }
 
@@ -503,7 +505,7 @@ part_start(const char *buf, size_t n, size_t from)
 /* Reads buf in parts into out; 0 when done so, -1 when it must be read
  * whole instead (nothing given to out then). */
 static int
-load_yaml_parts(const struct sink_docs *out, const char *buf, size_t n,
+load_yaml_parts(const struct sink_docs *out, char *buf, size_t n,
                 const char *path, const struct cite_limits *lim)
 {
     int k = cli_jobs();

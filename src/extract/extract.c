@@ -119,8 +119,9 @@ le32(const char *p, const char *end)
  * word is at most four bytes with its space, so one load of the four
  * bytes after a space tells them all apart ("resolution" is told by its
  * first four letters, then compared whole); a word cut by the end of the
- * text does not count.  An English text has its 32 common words within
- * its first kilobytes: the rest of the 32 KB sample is then not read.
+ * text does not count.  The count stops after the first kilobyte where
+ * one language is settled (LATIN_SETTLED): a text in one language is so
+ * within its first few, and the rest of the 32 KB sample is not read.
  */
 static enum cite_lang
 latin_lang(const char *s, size_t from, size_t n, const char *end)
