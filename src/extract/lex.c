@@ -96,6 +96,14 @@ struct kw_word {
      * kw_find() tries them in) */
     struct kw_cand *cand;
     size_t ncand;
+    /* a shortcut through cand (words_finish()): when every keyword that
+     * goes on after the run names the next word's first letter, a-z, and
+     * the text's next word opens with none of next_mask's letters, the
+     * answer is whole (the first keyword that is the run itself, or
+     * NULL) without a look at the others ("the" before "rights") */
+    int shortcut;
+    uint32_t next_mask; /* bit c - 'a' */
+    const struct kw *whole;
 };
 
 /* A keyword in the list of its opening run. */
@@ -605,6 +613,31 @@ word_run_slow(const struct kw_index *ix, const char *s, size_t i, size_t to, siz
     return words_probe(ix, run_hash(buf, n), buf, n, 0);
 }
 
+/* The shortcut of each exact run (struct kw_word), once all are in. */
+static void
+words_finish(struct kw_index *ix)
+{
+    for (size_t k = 0; k < ix->nwords; k++) {
+        struct kw_word *w = &ix->words[k];
+        if (ix->tags[k] == 0 || w->stem) {
+            continue;
+        }
+        w->shortcut = 1;
+        for (size_t j = 0; j < w->ncand; j++) {
+            const struct kw_cand *c = &w->cand[j];
+            if (c->kw->text[c->run] == '\0') {
+                if (w->whole == NULL) {
+                    w->whole = c->kw;
+                }
+            } else if (c->next - 'a' < 26) {
+                w->next_mask |= (uint32_t)1 << (c->next - 'a');
+            } else {
+                w->shortcut = 0; /* it goes on otherwise: tried as it comes */
+            }
+        }
+    }
+}
+
 static const struct kw_index *
 kw_index_get(const struct lang_table *lt)
 {
@@ -707,6 +740,7 @@ kw_index_get(const struct lang_table *lt)
         for (size_t i = 0; i < lt->nkws; i++) {
             words_add(ix, &lt->kws[i]);
         }
+        words_finish(ix);
     }
     ix->lt = lt;
     return ix;
@@ -855,28 +889,43 @@ kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
  * goes on with another word is skipped at once when the text's next word
  * starts otherwise.
  */
+/* The first code point of the word after s[end], folded, white space
+ * and line breaks between; 0 when none comes between (a hyphen, the end
+ * of the text, punctuation): then every keyword must be matched. */
+static unsigned
+next_word_cp(const char *s, size_t end, size_t to)
+{
+    size_t j = end;
+    unsigned cp = 0;
+    while (j < to) {
+        size_t l = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &cp);
+        if (!is_space(cp) && cp != '\n') {
+            break;
+        }
+        j += l;
+    }
+    return j > end && j < to && cp != '-' ? fold(cp) : 0;
+}
+
 static const struct kw *
 kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
             size_t i, size_t end, size_t to, size_t *len)
 {
     unsigned next = 0; /* the next word's first code point, folded */
     int have_next = 0;
+    if (w->shortcut) {
+        next = next_word_cp(s, end, to);
+        have_next = 1;
+        if (next - 'a' < 26 && !((w->next_mask >> (next - 'a')) & 1)) {
+            *len = end - i;
+            return w->whole;
+        }
+    }
     for (size_t k = 0; k < w->ncand; k++) {
         const struct kw_cand *c = &w->cand[k];
         if (c->next != 0) {
             if (!have_next) {
-                size_t j = end;
-                unsigned cp = 0;
-                while (j < to) {
-                    size_t l = cite_i_utf8_decode((const unsigned char *)s + j,
-                                                  to - j, &cp);
-                    if (!is_space(cp) && cp != '\n') {
-                        break;
-                    }
-                    j += l;
-                }
-                /* no space, a hyphen or the end: left to kw_match() */
-                next = j > end && j < to && cp != '-' ? fold(cp) : 0;
+                next = next_word_cp(s, end, to);
                 have_next = 1;
             }
             if (next != 0 && next != c->next) {
