@@ -165,6 +165,11 @@ struct tok_buf {
     uint32_t *hot;
     size_t nhot;
     size_t hot_cap;
+    /* the indices of the line and paragraph breaks, in order (in hot
+     * too): where each line ends */
+    uint32_t *brk;
+    size_t nbrk;
+    size_t brk_cap;
 };
 
 /* Empties tb for the next chunk, keeping its room. */
@@ -173,6 +178,7 @@ tok_buf_clear(struct tok_buf *tb)
 {
     tb->n = 0;
     tb->nhot = 0;
+    tb->nbrk = 0;
 }
 
 /* Frees what tb holds. */

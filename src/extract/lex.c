@@ -1222,6 +1222,7 @@ cite_i_tok_buf_release(struct tok_buf *tb)
 {
     free(tb->v);
     free(tb->hot);
+    free(tb->brk);
     memset(tb, 0, sizeof *tb);
 }
 
@@ -1461,6 +1462,11 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 t->off = i;
                 t->len = 1;
                 hot_push(tb, tb->n - 1);
+                if (tb->nbrk == tb->brk_cap) {
+                    tb->brk_cap = tb->brk_cap ? tb->brk_cap * 2 : 256;
+                    tb->brk = cite_i_xreallocarray(tb->brk, tb->brk_cap, sizeof *tb->brk);
+                }
+                tb->brk[tb->nbrk++] = (uint32_t)(tb->n - 1);
             }
             i += l;
             space = 0;

@@ -152,10 +152,11 @@ struct ctx {
         char where[16];
     } cont;
 
-    /* the chunk's hot list (struct tok_buf): the tokens walk() goes to,
-     * where line_end() finds the breaks too; brk: where it looked last */
-    const uint32_t *hot;
-    size_t nhot, brk;
+    /* the chunk's hot list and breaks (struct tok_buf): the tokens walk()
+     * goes to, and where line_end() finds each line's end; at_brk: where
+     * it found the last */
+    const uint32_t *hot, *brk;
+    size_t nhot, nbrk, at_brk;
 };
 
 /* ---- dates ------------------------------------------------------------ */
@@ -2027,18 +2028,17 @@ is_preamble_start(const struct ctx *c, size_t i)
 static size_t
 line_end(struct ctx *c, size_t i)
 {
-    /* every break is in the hot list, and lines are asked for in order:
-     * from where the last one was found, back to the start if i is
-     * before it */
-    size_t h = c->brk;
-    if (h > 0 && (h > c->nhot || c->hot[h - 1] >= i)) {
-        h = 0;
+    /* lines are asked for in order: from where the last one was found,
+     * back to the start if i is before it */
+    size_t b = c->at_brk;
+    if (b > 0 && (b > c->nbrk || c->brk[b - 1] >= i)) {
+        b = 0;
     }
-    while (h < c->nhot && (c->hot[h] < i || !is_break(&c->v, c->hot[h]))) {
-        h++;
+    while (b < c->nbrk && c->brk[b] < i) {
+        b++;
     }
-    c->brk = h;
-    return h < c->nhot ? c->hot[h] : c->v.n;
+    c->at_brk = b;
+    return b < c->nbrk ? c->brk[b] : c->v.n;
 }
 
 /* c->where = prefix ("PP", "OP") followed by n */
@@ -2329,13 +2329,9 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
         int drop;
     } *lines = NULL;
     size_t nl = 0, cap = 0;
-    size_t hi = 0; /* every break is in the hot list: found there */
+    size_t bi = 0; /* each line ends at the next break */
     for (size_t i = 0; i < tb->n;) {
-        while (hi < tb->nhot && (tb->hot[hi] < i || (tb->v[tb->hot[hi]].kind != T_NL &&
-                                                     tb->v[tb->hot[hi]].kind != T_PARA))) {
-            hi++;
-        }
-        size_t e = hi < tb->nhot ? tb->hot[hi] : tb->n;
+        size_t e = bi < tb->nbrk ? tb->brk[bi++] : tb->n;
         if (nl == cap) {
             cap = cap ? 2 * cap : 64;
             lines = cite_i_xreallocarray(lines, cap, sizeof *lines);
@@ -2370,6 +2366,7 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
     }
     size_t w = 0;
     size_t h = 0, hw = 0; /* the hot list (struct tok_buf): read, written */
+    size_t b = 0, bw = 0; /* and the breaks */
     /* where lines went: the text on either side now meets there */
     size_t *gaps = NULL, ngaps = 0, gaps_cap = 0;
     for (size_t k = 0; k < nl; k++) {
@@ -2381,6 +2378,7 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
             while (h < tb->nhot && tb->hot[h] < l->start + cnt) {
                 h++; /* gone with its line */
             }
+            b += e < tb->n; /* and its break */
             if (ngaps == 0 || gaps[ngaps - 1] != w) {
                 if (ngaps == gaps_cap) {
                     gaps_cap = gaps_cap ? 2 * gaps_cap : 16;
@@ -2413,6 +2411,9 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
         while (h < tb->nhot && tb->hot[h] < l->start + cnt) {
             tb->hot[hw++] = (uint32_t)(tb->hot[h++] - l->start + w);
         }
+        if (e < tb->n) {
+            tb->brk[bw++] = (uint32_t)(tb->brk[b++] - l->start + w);
+        }
         if (w != l->start) {
             memmove(&tb->v[w], &tb->v[l->start], cnt * sizeof *tb->v);
         }
@@ -2421,6 +2422,7 @@ drop_furniture(struct ctx *c, struct tok_buf *tb)
     free(lines);
     tb->n = w;
     tb->nhot = hw;
+    tb->nbrk = bw;
     /* a comma before a gap may now stand before "and" (the lexer saw
      * the furniture after it) */
     for (size_t g = 0; g < ngaps; g++) {
@@ -2607,7 +2609,7 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
     c.sink = sink;
     c.last_ref = -1;
     c.region = R_HEADER;
-    struct tok_buf tb = {NULL, 0, 0, NULL, 0, 0};
+    struct tok_buf tb = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
     size_t off = t->start;
     int at_break = 1;
     while (off < text_len) {
@@ -2623,7 +2625,9 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
         c.v.n = tb.n;
         c.hot = tb.hot;
         c.nhot = tb.nhot;
-        c.brk = 0;
+        c.brk = tb.brk;
+        c.nbrk = tb.nbrk;
+        c.at_brk = 0;
         walk(&c, starts_line);
     }
     cite_i_tok_buf_release(&tb);

@@ -586,10 +586,11 @@ lex_all(const struct lang_table *lt, const char *s, size_t n, struct tok_buf *tb
 
 /*
  * Fails, naming what, unless tb's hot list (struct tok_buf) holds exactly
- * the tokens the walk acts on, found again here from the tokens: breaks,
- * symbols, ";" and ".", a "," with "and" next (line breaks apart), the
- * keywords the walk looks for (listed here, not taken from the engine)
- * and, in lt where the kind word follows the number, numbers.
+ * the tokens the walk acts on, and its list of breaks every break, found
+ * again here from the tokens.  The hot tokens: breaks, symbols, ";" and
+ * ".", a "," with "and" next (line breaks apart), the keywords the walk
+ * looks for (listed here, not taken from the engine) and, in lt where the
+ * kind word follows the number, numbers.
  */
 static void
 assert_hot_list(const char *what, const struct lang_table *lt,
@@ -631,6 +632,21 @@ assert_hot_list(const char *what, const struct lang_table *lt,
     if (k != tb->nhot) {
         fail_msg("%s: %zu hot tokens, not %zu", what, tb->nhot, k);
     }
+    /* and the breaks, every one in order */
+    k = 0;
+    for (size_t i = 0; i < tb->n; i++) {
+        if (tb->v[i].kind != T_NL && tb->v[i].kind != T_PARA) {
+            continue;
+        }
+        if (k >= tb->nbrk || tb->brk[k] != i) {
+            fail_msg("%s: break %zu (byte %zu) is not in the list of breaks", what, i,
+                     (size_t)tb->v[i].off);
+        }
+        k++;
+    }
+    if (k != tb->nbrk) {
+        fail_msg("%s: %zu breaks listed, not %zu", what, tb->nbrk, k);
+    }
 }
 
 /* The tokens of s[0..n) with the lexer's word look-up and fast paths on
@@ -668,7 +684,7 @@ test_a_comma_is_hot_only_before_and(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct lang_table *lt = cite_i_lang_table(cases[i].lang);
-        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
+        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
         lex_fast_and_slow(lt, cases[i].text, strlen(cases[i].text), &fast, &slow);
         size_t commas = 0;
         for (size_t k = 0; k < fast.nhot; k++) {
@@ -777,7 +793,7 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
             cite_i_buf_adds(&b, k + 1 < lt->nkws ? lt->kws[k + 1].text : "");
             cite_i_buf_addc(&b, '\n');
         }
-        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
+        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
         lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
         assert_same_tokens(lt->code, &fast, &slow);
         size_t kws = count_tokens(&fast, T_KW, T_KW);
@@ -828,7 +844,7 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                     for (size_t q = 0; q < tail; q++) {
                         cite_i_buf_addc(&b, q % 2 ? 'a' : ' ');
                     }
-                    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
+                    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
                     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
                     char what[160];
                     snprintf(what, sizeof what, "%s: '%s' + %zu bytes", lt->code,
@@ -869,7 +885,7 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
             cite_i_buf_addc(&b, '\n');
         }
     }
-    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0};
+    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
     assert_same_tokens("zh", &fast, &slow);
     /* keywords and numerals stopped runs: the comparison is not vacuous */
