@@ -419,29 +419,33 @@ normalise(struct norm *nm, const char *s, size_t start, size_t len)
     if (len < 3) {
         return;
     }
-    /* a character of three bytes opens with 0xEF before len - 2; the
-     * text is read eight bytes at a time, and copied so once a character
-     * has been changed (a Chinese text has one every few characters:
-     * this pass is one loop, not a memchr() and a memcpy() for each) */
+    /* a character of three bytes opens with 0xEF before len - 2.  Until
+     * one has been changed, memchr() looks for it (most texts but Chinese
+     * have none); from then on, the text is read and copied eight bytes
+     * at a time (a Chinese text has one every few characters: one loop,
+     * not a memchr() and a memcpy() for each) */
     size_t end = len - 2, i = start, w = 0, cap = 0;
     char *out = NULL;
     while (i < end) {
-        if (i + 8 <= end) {
+        if (out == NULL) {
+            /* nothing changed yet: most texts but Chinese never change */
+            const char *q = memchr(s + i, 0xEF, end - i);
+            if (q == NULL) {
+                break;
+            }
+            i = (size_t)(q - s);
+        } else if (i + 8 <= end) {
             uint64_t v = cite_i_load64le(s + i) ^ (ones * 0xEF);
             uint64_t z = (v - ones) & ~v & highs; /* the first 0xEF, exactly */
             size_t k = z != 0 ? cite_i_ctz64(z) >> 3 : 8;
-            if (out != NULL) {
-                memcpy(out + w, s + i, 8); /* room: w + 8 <= i + 8 <= len */
-                w += k;
-            }
+            memcpy(out + w, s + i, 8); /* room: w + 8 <= i + 8 <= len */
+            w += k;
             i += k;
             if (k == 8) {
                 continue;
             }
         } else if ((unsigned char)s[i] != 0xEF) {
-            if (out != NULL) {
-                out[w++] = s[i];
-            }
+            out[w++] = s[i];
             i++;
             continue;
         }
