@@ -81,6 +81,7 @@ struct norm {
     size_t len;
     size_t *at;
     size_t n;
+    size_t last;     /* orig_off(): the count it found last */
 };
 
 struct item {
@@ -392,12 +393,26 @@ parse_number_raw(struct ctx *c, size_t i, struct cite_num *num)
 /* ---- diagnostics and positions ----------------------------------------- */
 
 static size_t
-orig_off(const struct ctx *c, size_t off)
+orig_off(struct ctx *c, size_t off)
 {
     if (c->norm.bytes == NULL) {
         return off;
     }
-    size_t lo = 0, hi = c->norm.n; /* count replacements before off */
+    /* count replacements before off: offsets come nearly in text order,
+     * so from the count found last, a few steps forward; else a binary
+     * search */
+    const size_t *at = c->norm.at;
+    size_t k = c->norm.last;
+    if (k <= c->norm.n && (k == 0 || at[k - 1] < off)) {
+        for (int steps = 0; k < c->norm.n && at[k] < off && steps < 8; steps++) {
+            k++;
+        }
+        if (k == c->norm.n || at[k] >= off) {
+            c->norm.last = k;
+            return off + 2 * k;
+        }
+    }
+    size_t lo = 0, hi = c->norm.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->norm.at[mid] < off) {
@@ -406,6 +421,7 @@ orig_off(const struct ctx *c, size_t off)
             hi = mid;
         }
     }
+    c->norm.last = lo;
     return off + 2 * lo;
 }
 
