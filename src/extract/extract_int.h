@@ -172,6 +172,9 @@ struct tok_buf {
     size_t brk_cap;
 };
 
+/* An empty tok_buf. */
+#define TOK_BUF_INIT {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}
+
 /* Empties tb for the next chunk, keeping its room. */
 static inline void
 tok_buf_clear(struct tok_buf *tb)
@@ -279,12 +282,12 @@ int cite_i_meta_closing(struct cite_doc *doc, const struct tokview *v,
                         size_t from, size_t to, int *date_rank);
 
 /*
- * Tokenises bytes [from, to) of text into tb (appended, the hot ones to
- * its hot list too: see struct tok_buf).  Returns the offset where it
- * stopped: at to, or after the first blank line once tb holds soft_limit
- * tokens, or (a paragraph that never ends) after a sentence once it holds
- * twice that, or anywhere at four times that; so callers work in chunks of
- * bounded size.  *at_break says on entry whether
+ * Tokenises bytes [from, to) of text into tb (appended; the hot ones and
+ * the breaks to its two lists too: see struct tok_buf).  Returns the
+ * offset where it stopped: at to, or after the first blank line once tb
+ * holds soft_limit tokens, or (a paragraph that never ends) after a
+ * sentence once it holds twice that, or anywhere at four times that; so
+ * callers work in chunks of bounded size.  *at_break says on entry whether
  * from starts a line, and on return whether the stop is at a line break.
  */
 size_t cite_i_lex(const struct lang_table *lt, const char *text, size_t from,

@@ -1226,15 +1226,22 @@ cite_i_tok_buf_release(struct tok_buf *tb)
     memset(tb, 0, sizeof *tb);
 }
 
+/* Appends token index i to the list v (n of them, room for *cap). */
+static inline void
+index_push(uint32_t **v, size_t *n, size_t *cap, size_t i)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *v = cite_i_xreallocarray(*v, *cap, sizeof **v);
+    }
+    (*v)[(*n)++] = (uint32_t)i;
+}
+
 /* Adds token i, the last pushed, to tb's hot list. */
 static inline void
 hot_push(struct tok_buf *tb, size_t i)
 {
-    if (tb->nhot == tb->hot_cap) {
-        tb->hot_cap = tb->hot_cap ? tb->hot_cap * 2 : 1024;
-        tb->hot = cite_i_xreallocarray(tb->hot, tb->hot_cap, sizeof *tb->hot);
-    }
-    tb->hot[tb->nhot++] = (uint32_t)i;
+    index_push(&tb->hot, &tb->nhot, &tb->hot_cap, i);
 }
 
 void
@@ -1462,11 +1469,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 t->off = i;
                 t->len = 1;
                 hot_push(tb, tb->n - 1);
-                if (tb->nbrk == tb->brk_cap) {
-                    tb->brk_cap = tb->brk_cap ? tb->brk_cap * 2 : 256;
-                    tb->brk = cite_i_xreallocarray(tb->brk, tb->brk_cap, sizeof *tb->brk);
-                }
-                tb->brk[tb->nbrk++] = (uint32_t)(tb->n - 1);
+                index_push(&tb->brk, &tb->nbrk, &tb->brk_cap, tb->n - 1);
             }
             i += l;
             space = 0;

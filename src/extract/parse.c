@@ -2629,7 +2629,7 @@ cite_i_run_limited(struct cite_doc *doc, const struct cite_text *t,
     c.sink = sink;
     c.last_ref = -1;
     c.region = R_HEADER;
-    struct tok_buf tb = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+    struct tok_buf tb = TOK_BUF_INIT;
     size_t off = t->start;
     int at_break = 1;
     while (off < text_len) {

@@ -684,7 +684,7 @@ test_a_comma_is_hot_only_before_and(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct lang_table *lt = cite_i_lang_table(cases[i].lang);
-        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+        struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
         lex_fast_and_slow(lt, cases[i].text, strlen(cases[i].text), &fast, &slow);
         size_t commas = 0;
         for (size_t k = 0; k < fast.nhot; k++) {
@@ -793,7 +793,7 @@ test_word_lookup_gives_the_tokens_of_trying_every_keyword(void **state)
             cite_i_buf_adds(&b, k + 1 < lt->nkws ? lt->kws[k + 1].text : "");
             cite_i_buf_addc(&b, '\n');
         }
-        struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+        struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
         lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
         assert_same_tokens(lt->code, &fast, &slow);
         size_t kws = count_tokens(&fast, T_KW, T_KW);
@@ -844,7 +844,7 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
                     for (size_t q = 0; q < tail; q++) {
                         cite_i_buf_addc(&b, q % 2 ? 'a' : ' ');
                     }
-                    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+                    struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
                     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
                     char what[160];
                     snprintf(what, sizeof what, "%s: '%s' + %zu bytes", lt->code,
@@ -885,7 +885,7 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
             cite_i_buf_addc(&b, '\n');
         }
     }
-    struct tok_buf fast = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}, slow = {NULL, 0, 0, NULL, 0, 0, NULL, 0, 0};
+    struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
     lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
     assert_same_tokens("zh", &fast, &slow);
     /* keywords and numerals stopped runs: the comparison is not vacuous */
