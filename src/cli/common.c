@@ -521,13 +521,13 @@ load_yaml_parts(const struct sink_docs *out, char *buf, size_t n,
         }
     }
     struct part *parts = cite_i_xcalloc((size_t)k, sizeof *parts);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
     int np = 0;
     for (size_t start = 0; np < k && start < n; np++) {
         size_t next = np + 1 < k ? part_start(buf, n, n / (size_t)k * (size_t)(np + 1)) : n;
         if (next <= start) {
             next = part_start(buf, n, start + 1);
         }
-        size_t page = (size_t)sysconf(_SC_PAGESIZE);
         parts[np].map = buf;
         parts[np].dropped = (start + page - 1) / page * page;
         parts[np].buf = buf + start;
