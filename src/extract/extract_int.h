@@ -296,8 +296,9 @@ size_t cite_i_lex(const struct lang_table *lt, const char *text, size_t from,
 
 /* For tests only (not thread-safe): 0 turns off the look-up of a word's
  * letters as a whole and of a character that is a keyword alone (zh), so
- * that keywords are tried one by one at every word and character; the
- * tokens must be the same either way. */
+ * that keywords are tried one by one at every word and character, and the
+ * lexer's other fast paths (ASCII punctuation and digits, runs of
+ * ideographs); the tokens must be the same either way. */
 void cite_i_lex_word_index(int on);
 
 /* Value of a Roman numeral of upper-case letters, 0 if not one. */

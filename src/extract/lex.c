@@ -1102,6 +1102,23 @@ ascii_alnum(char ch)
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+/* 1: ASCII byte b is no letter (a letter can go on from it into a word) */
+static inline int
+ascii_nonletter(unsigned char b)
+{
+    return b < 0x80 && (unsigned)((b | 0x20) - 'a') >= 26;
+}
+
+/* 1: ASCII b is punctuation that the general path of cite_i_lex() makes a
+ * T_PUNCT of as it is: printable, no letter, digit, space nor '"' */
+static inline int
+ascii_plain_punct(unsigned char b)
+{
+    /* bits 0x21..0x7E: !#$%&'()*+,-./ :;<=>?@ [\]^_` {|}~ */
+    static const uint64_t lo = 0xFC00FFFA00000000u, hi = 0x78000001F8000001u;
+    return b < 64 ? (lo >> b) & 1 : b < 128 ? (hi >> (b - 64)) & 1 : 0;
+}
+
 /*
  * A number OCR misread: letters l, I and O among digits ("l5ll", "20O4").
  * Only a run of at least three such characters with a digit in it, standing
@@ -1412,6 +1429,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
     const int fast_words = ix->words != NULL && word_index;
     /* and the runs of ideographs of a language without spaces */
     const int han_fast = lt->no_spaces && word_index;
+    /* and the fast paths of ASCII punctuation and digits */
+    const int fast_ascii = word_index;
     while (i < to) {
         unsigned char b = (unsigned char)s[i];
         if (b == ' ' && tb->n < 2 * soft_limit) {
@@ -1421,12 +1440,15 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         }
         /*
          * The most common token of a language with spaces: a word of
-         * lower-case ASCII letters after a space.  No other kind of token
-         * opens so, but an OCR number ("l5ll"), and no keyword can start
-         * inside it.  The general path below gives the same token, slower.
+         * lower-case ASCII letters after a space or another character that
+         * is no letter.  No other kind of token opens so, but an OCR number
+         * ("l5ll": an 'l' before a letter is none), and no keyword can
+         * start inside it.  The general path below gives the same token,
+         * slower.
          */
-        if (fast_words && space && (unsigned)(b - 'a') < 26 && b != 'l' &&
-            tb->n < 2 * soft_limit) {
+        if (fast_words && (unsigned)(b - 'a') < 26 && tb->n < 2 * soft_limit &&
+            (space || i == from || ascii_nonletter((unsigned char)s[i - 1])) &&
+            (b != 'l' || (i + 1 < to && (unsigned)(s[i + 1] - 'a') < 26 && s[i + 1] != 'l'))) {
             size_t wend = 0;
             int stem;
             const struct kw_word *w = word_run(ix, s, i, to, &wend, &stem);
@@ -1436,7 +1458,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 }
                 struct tok *t = push(tb);
                 t->off = i;
-                t->flags = (uint8_t)(TF_SPACE_BEFORE | (line_start ? TF_LINE_START : 0) |
+                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                                     (line_start ? TF_LINE_START : 0) |
                                      (quoted ? TF_QUOTED : 0));
                 space = 0;
                 line_start = 0;
@@ -1455,8 +1478,74 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 continue;
             }
         }
+        /*
+         * ASCII punctuation but '"' (whose token follows the quotation
+         * marks), and a run of ASCII digits that no OCR letter or other
+         * digit goes on from: the tokens of the general path below, made
+         * at once.
+         */
+        if (fast_ascii && ascii_plain_punct(b) && tb->n < 2 * soft_limit) {
+            if (line_start) {
+                line_first = tb->n;
+            }
+            struct tok *t = push(tb);
+            t->off = i;
+            t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                                 (line_start ? TF_LINE_START : 0) | (quoted ? TF_QUOTED : 0));
+            space = 0;
+            line_start = 0;
+            line_empty = 0;
+            t->kind = T_PUNCT;
+            t->ch = b;
+            t->len = 1;
+            if (b == ';' || b == '.') {
+                hot_push(tb, tb->n - 1);
+            }
+            i++;
+            continue;
+        }
+        if (fast_ascii && (unsigned)(b - '0') < 10 && tb->n < 2 * soft_limit) {
+            size_t j = i + 1;
+            while (j < to && (unsigned)(s[j] - '0') < 10) {
+                j++;
+            }
+            unsigned char after = j < to ? (unsigned char)s[j] : 0;
+            if (after < 0x80 && after != 'l' && after != 'I' && after != 'O') {
+                if (line_start) {
+                    line_first = tb->n;
+                }
+                struct tok *t = push(tb);
+                t->off = i;
+                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                                     (line_start ? TF_LINE_START : 0) |
+                                     (quoted ? TF_QUOTED : 0));
+                space = 0;
+                line_start = 0;
+                line_empty = 0;
+                int64_t v = 0;
+                for (size_t q = i; q < j; q++) {
+                    if (v < 100000000000LL) {
+                        v = v * 10 + (s[q] - '0');
+                    }
+                }
+                t->kind = T_NUM;
+                t->val = v;
+                t->ndigits = (uint16_t)(j - i < UINT16_MAX ? j - i : UINT16_MAX);
+                t->len = (uint32_t)(j - i);
+                if (lt->kind_after) {
+                    hot_push(tb, tb->n - 1);
+                }
+                i = j;
+                continue;
+            }
+        }
         unsigned c;
-        size_t l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
+        size_t l = 1;
+        if (b == '\n') {
+            c = '\n';
+        } else {
+            l = cite_i_utf8_decode((const unsigned char *)s + i, to - i, &c);
+        }
         if (c == '\n') {
             if (line_empty && tb->n > 0 && tb->v[tb->n - 1].kind == T_NL) {
                 if (!soft_break(s, i + l, to, tb)) {

@@ -864,6 +864,71 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
 }
 
 /*
+ * ASCII punctuation, runs of ASCII digits and words of small letters that
+ * follow no letter have fast paths in the lexer.  Every ASCII byte stands
+ * here between the characters that change what those paths may do: digits
+ * (an OCR number "l5ll" or "20O4", full-width and Arabic-Indic digits that
+ * go on from ASCII ones), an 'l' that may open an OCR number, a letter
+ * before a small one, '"' (quotation), a line start; the tokens must be
+ * those of the general path, in every language.
+ */
+static void
+test_ascii_fast_paths_give_the_tokens_of_the_general_path(void **state)
+{
+    (void)state;
+    static const char *const around[][2] = {
+        {"x ", " y"}, {"5", "5"}, {"12", "3"}, {"l", "5ll"}, {"20", "4 "},
+        {"a", "b"}, {"\"", "\""}, {"\n", "le"}, {"Lo", "l"}, {"19", "l9"},
+        {"1", "\xEF\xBC\x91"}, {"7", "\xD9\xA1 "}, {"\xC3\xA9", "of"},
+    };
+    /* and what a digit run or a word may run into */
+    static const char *const runs[] = {
+        "l5ll", "20O4", "2004l", "123456l", "1234567O", "5I", "ll5", "lll",
+        "la", "lO5", "l", "12\xEF\xBC\x93", "3\xD9\xA3\xD9\xA4", "(l5ll)",
+        "x5y", "resolution 5/1", "\xD0\xA5\xD0\xA5I", "99999999999999",
+        "its resolutions 1l and 2", "5th", "a-\nb", ".5", "5.", "\"5\"",
+    };
+    enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES,
+                              CITE_LANG_RU, CITE_LANG_AR, CITE_LANG_ZH};
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        const struct lang_table *lt = cite_i_lang_table(langs[l]);
+        struct cite_i_buf b = CITE_I_BUF_INIT;
+        for (int c = 0x01; c < 0x80; c++) {
+            for (size_t a = 0; a < sizeof around / sizeof around[0]; a++) {
+                cite_i_buf_adds(&b, around[a][0]);
+                cite_i_buf_addc(&b, (char)c);
+                cite_i_buf_adds(&b, around[a][1]);
+                cite_i_buf_addc(&b, a % 4 == 0 ? '\n' : ' ');
+            }
+        }
+        for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+            for (size_t a = 0; a < sizeof around / sizeof around[0]; a++) {
+                cite_i_buf_adds(&b, around[a][0]);
+                cite_i_buf_adds(&b, runs[r]);
+                cite_i_buf_adds(&b, around[a][1]);
+                cite_i_buf_addc(&b, ' ');
+            }
+        }
+        /* and a text that ends in a number */
+        cite_i_buf_adds(&b, "resolution 60");
+        struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
+        lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
+        assert_same_tokens(lt->code, &fast, &slow);
+        /* punctuation, numbers and OCR numbers were read: not vacuous */
+        assert_true(count_tokens(&fast, T_PUNCT, T_PUNCT) > 500);
+        assert_true(count_tokens(&fast, T_NUM, T_NUM) > 1000);
+        size_t ocr = 0;
+        for (size_t i = 0; i < fast.n; i++) {
+            ocr += fast.v[i].kind == T_NUM && (fast.v[i].flags & TF_OCR);
+        }
+        assert_true(ocr > 20);
+        cite_i_tok_buf_release(&fast);
+        cite_i_tok_buf_release(&slow);
+        cite_i_buf_release(&b);
+    }
+}
+
+/*
  * A run of Chinese ideographs is read three bytes at a time where the
  * character is one of U+4E00..U+9FFF that starts no keyword and is no
  * numeral.  Each character of U+4D00..U+A0FF (the block and the ones
@@ -928,6 +993,7 @@ main(void)
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
         cmocka_unit_test(test_runs_of_ideographs_stop_as_trying_every_keyword_does),
+        cmocka_unit_test(test_ascii_fast_paths_give_the_tokens_of_the_general_path),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
