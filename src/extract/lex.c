@@ -1469,12 +1469,21 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 if (k != NULL) {
                     kw_token(tb, t, k, klen, line_first);
                     i += klen;
+                    if (i < to && s[i] == ' ' && tb->n < 2 * soft_limit) {
+                        space = 1;
+                        i++;
+                    }
                     continue;
                 }
                 size_t j = letters_end(s, wend > i ? wend : i, to);
                 t->kind = T_WORD;
                 t->len = (uint32_t)(j - i);
                 i = j;
+                /* the space after it, as the loop's first test takes it */
+                if (i < to && s[i] == ' ' && tb->n < 2 * soft_limit) {
+                    space = 1;
+                    i++;
+                }
                 continue;
             }
         }
