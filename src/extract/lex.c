@@ -1449,41 +1449,70 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         if (fast_words && (unsigned)(b - 'a') < 26 && tb->n < 2 * soft_limit &&
             (space || i == from || ascii_nonletter((unsigned char)s[i - 1])) &&
             (b != 'l' || (i + 1 < to && (unsigned)(s[i + 1] - 'a') < 26 && s[i + 1] != 'l'))) {
-            size_t wend = 0;
-            int stem;
-            const struct kw_word *w = word_run(ix, s, i, to, &wend, &stem);
-            if (!stem) {
-                if (line_start) {
-                    line_first = tb->n;
+            /*
+             * Word after word, one space apart, in this loop: the count of
+             * tokens and the array are held here, where the stores into a
+             * token cannot be taken to change them (a byte store may
+             * change any object), and go back into tb at every exit.
+             */
+            struct tok *v = tb->v;
+            size_t n = tb->n, cap = tb->cap, made = 0;
+            for (;;) {
+                size_t wend = 0;
+                int stem;
+                const struct kw_word *w = word_run(ix, s, i, to, &wend, &stem);
+                if (stem) {
+                    break; /* the general path takes the word */
                 }
-                struct tok *t = push(tb);
-                t->off = i;
-                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
-                                     (line_start ? TF_LINE_START : 0) |
-                                     (quoted ? TF_QUOTED : 0));
+                if (line_start) {
+                    line_first = n;
+                }
+                struct tok *t;
+                if (n < cap) {
+                    t = &v[n++];
+                } else {
+                    tb->n = n;
+                    t = push(tb);
+                    v = tb->v;
+                    n = tb->n;
+                    cap = tb->cap;
+                }
+                uint8_t flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                                          (line_start ? TF_LINE_START : 0) |
+                                          (quoted ? TF_QUOTED : 0));
                 space = 0;
                 line_start = 0;
                 line_empty = 0;
+                made++;
                 size_t klen = 0;
                 const struct kw *k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
                 if (k != NULL) {
+                    *t = (struct tok){.flags = flags, .off = i};
+                    tb->n = n;
                     kw_token(tb, t, k, klen, line_first);
                     i += klen;
-                    if (i < to && s[i] == ' ' && tb->n < 2 * soft_limit) {
-                        space = 1;
-                        i++;
-                    }
-                    continue;
+                } else {
+                    size_t j = letters_end(s, wend > i ? wend : i, to);
+                    *t = (struct tok){.kind = T_WORD, .flags = flags, .len = (uint32_t)(j - i),
+                                      .off = i};
+                    i = j;
                 }
-                size_t j = letters_end(s, wend > i ? wend : i, to);
-                t->kind = T_WORD;
-                t->len = (uint32_t)(j - i);
-                i = j;
-                /* the space after it, as the loop's first test takes it */
-                if (i < to && s[i] == ' ' && tb->n < 2 * soft_limit) {
-                    space = 1;
-                    i++;
+                /* the space after it, as the loop's first test takes it;
+                 * then the next word, if this path takes it too */
+                if (!(i + 1 < to && s[i] == ' ' && n < 2 * soft_limit)) {
+                    break;
                 }
+                space = 1;
+                i++;
+                unsigned char c0 = (unsigned char)s[i];
+                if (!((unsigned)(c0 - 'a') < 26 &&
+                      (c0 != 'l' || (i + 1 < to && (unsigned)(s[i + 1] - 'a') < 26 &&
+                                     s[i + 1] != 'l')))) {
+                    break;
+                }
+            }
+            tb->n = n;
+            if (made > 0) {
                 continue;
             }
         }
