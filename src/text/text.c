@@ -21,8 +21,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "cite_text.h"
 #include "core/core_int.h"
+#include "text_int.h"
 
 static void
 index_lines(struct cite_text *t)
@@ -237,6 +242,66 @@ magic(const unsigned char *s, size_t n)
     return NULL;
 }
 
+static int text_blocks = 1;
+
+void
+cite_i_text_blocks(int on)
+{
+    text_blocks = on;
+}
+
+/*
+ * Where the valid UTF-8 from s[i], a character's start, ends, read
+ * sixteen bytes at a time while sixteen remain before n: the start of the
+ * first block that holds a NUL or any character but ASCII, a lead byte of
+ * C2..DF and a continuation byte, or one of E1..EC or EE..EF and two
+ * (never overlong nor a surrogate: E0 and ED are left to the checks one
+ * character at a time), or the start of the character that the last block
+ * leaves open.  The continuation bytes of each block must be exactly
+ * those that the lead bytes before them ask for; those of a character
+ * that runs into the next block are asked of it.  Always at a character's
+ * start; i itself when the first block is none of those.
+ */
+static size_t
+utf8_run(const unsigned char *s, size_t i, size_t n)
+{
+    size_t resume = i;
+#if defined(__SSE2__)
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), e0 = _mm_set1_epi8((char)0xE0),
+                  f0 = _mm_set1_epi8((char)0xF0), x80 = _mm_set1_epi8((char)0x80);
+    unsigned carry = 0; /* bits 0, 1: continuation bytes asked of the block */
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(v);
+        unsigned nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
+        if ((high | nul | carry) == 0) {
+            i += 16; /* ASCII */
+            resume = i;
+            continue;
+        }
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, c0), x80));
+        unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, e0), c0));
+        unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, f0), e0));
+        /* C0, C1 (overlong), E0, ED: for the checks one by one */
+        unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), c0),
+            _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)))));
+        unsigned want = (lead2 << 1) | (lead3 << 1) | (lead3 << 2) | carry;
+        if ((nul | odd | (high & ~(cont | lead2 | lead3))) != 0 || (want & 0xFFFFu) != cont) {
+            break;
+        }
+        carry = want >> 16;
+        unsigned open = (lead3 & 0xC000u) | (lead2 & 0x8000u);
+        resume = i + (open != 0 ? cite_i_ctz64(open) : 16);
+        i += 16;
+    }
+#else
+    (void)s;
+    (void)n;
+#endif
+    return resume;
+}
+
 /*
  * Whether the twelve bytes at s (sixteen readable) are four characters of
  * three bytes each, none overlong nor a surrogate: a lead byte of
@@ -329,7 +394,18 @@ cite_text_check(const struct cite_text *t, const struct cite_diag_sink *sink)
     }
     /* the first invalid sequence and the first NUL, with the count */
     size_t bad = 0, bad_at = 0, nul = 0, nul_at = 0;
+    /* where the last block that utf8_run() did not take ends: until then,
+     * the checks below go on alone (a bad byte is looked at once) */
+    size_t no_block_until = 0;
     for (size_t i = t->start; i < t->len;) {
+        if (text_blocks && i + 16 <= t->len && i >= no_block_until) {
+            size_t k = utf8_run(s, i, t->len);
+            if (k > i) {
+                i = k;
+                continue;
+            }
+            no_block_until = i + 16;
+        }
         if (i + 8 <= t->len) {
             /* ASCII bytes other than NUL, eight at a time: past them to
              * the first other byte (the lowest flag of each mask is

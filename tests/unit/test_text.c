@@ -17,6 +17,7 @@
 
 #include "cite_limits.h"
 #include "cite_text.h"
+#include "text/text_int.h"
 
 struct seen {
     enum cite_diag_code code;
@@ -191,6 +192,81 @@ test_bad_utf8_in_a_chinese_run_is_found_at_every_offset(void **state)
     }
 }
 
+/* Fails unless a and b hold the same diagnostics. */
+static void
+assert_same_diags(const char *what, const struct diags *a, const struct diags *b)
+{
+    if (a->n != b->n) {
+        fail_msg("%s: %zu diagnostics, not %zu", what, a->n, b->n);
+    }
+    for (size_t k = 0; k < a->n; k++) {
+        if (a->d[k].code != b->d[k].code || a->d[k].line != b->d[k].line ||
+            a->d[k].column != b->d[k].column ||
+            strcmp(a->d[k].message, b->d[k].message) != 0) {
+            fail_msg("%s: %d at %zu:%zu '%s', not %d at %zu:%zu '%s'", what,
+                     (int)a->d[k].code, a->d[k].line, a->d[k].column, a->d[k].message,
+                     (int)b->d[k].code, b->d[k].line, b->d[k].column, b->d[k].message);
+        }
+    }
+}
+
+/*
+ * The check reads sixteen bytes at a time while they are valid UTF-8 of
+ * one to three bytes a character, without a NUL.  Texts made of pieces of
+ * every kind, at random (valid characters of each length, the overlong and
+ * surrogate forms and the valid ones of E0 and ED, C0 and C1, lead bytes
+ * with no continuation, lone continuation bytes, F5 and above, NULs, line
+ * breaks), must give the diagnostics of the check one character at a
+ * time, whatever the length of the text and where the blocks fall.
+ */
+static void
+test_checking_in_blocks_gives_the_diagnostics_of_one_at_a_time(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "Recalling ", "\n", "\xC3\xA9", "\xD0\x96", "\xDF\xBF", "\xC2\x80",
+        "\xE4\xBA\xBA", "\xEF\xBC\x8C", "\xE3\x80\x81", "\xE0\xA0\x80",
+        "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xC0\xAF", "\xC1\xBF",
+        "\xE0\x80\x80", "\xED\xA0\x80", "\x80", "\xBF", "\xC3", "\xE4\xBA",
+        "\xE4", "\xF5\x80\x80\x80", "\xFF", "\0",
+    };
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    uint32_t x = 2463534242u;
+    size_t checked = 0, with_diags = 0, clean = 0;
+    for (int round = 0; round < 4000; round++) {
+        char buf[256];
+        size_t n = 0;
+        /* mostly valid text, so that blocks are taken and then broken */
+        size_t len = 16 + round % 97;
+        while (n < len) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            size_t p = x % 16 < 13 ? (x >> 8) % 13 : (x >> 8) % npieces;
+            size_t plen = p == npieces - 1 ? 1 : strlen(pieces[p]);
+            memcpy(buf + n, pieces[p], plen);
+            n += plen;
+        }
+        struct diags blocks, alone;
+        cite_i_text_blocks(1);
+        int r1 = check_mem(buf, n, &blocks);
+        cite_i_text_blocks(0);
+        int r2 = check_mem(buf, n, &alone);
+        cite_i_text_blocks(1);
+        char what[32];
+        snprintf(what, sizeof what, "round %d", round);
+        assert_int_equal(r1, r2);
+        assert_same_diags(what, &blocks, &alone);
+        checked++;
+        with_diags += alone.n > 0;
+        clean += alone.n == 0;
+    }
+    /* both kinds of text came: the comparison is not vacuous */
+    assert_true(with_diags > 500);
+    assert_true(clean > 500);
+    assert_int_equal(checked, 4000);
+}
+
 static void
 test_locate_from_agrees_with_locate_on_bad_utf8(void **state)
 {
@@ -260,6 +336,7 @@ main(void)
         cmocka_unit_test(test_utf16_without_mark_is_named),
         cmocka_unit_test(test_bad_utf8_and_nul_are_reported_once_with_count),
         cmocka_unit_test(test_bad_utf8_in_a_chinese_run_is_found_at_every_offset),
+        cmocka_unit_test(test_checking_in_blocks_gives_the_diagnostics_of_one_at_a_time),
         cmocka_unit_test(test_locate_from_agrees_with_locate_on_bad_utf8),
         cmocka_unit_test(test_load_max_refuses_a_larger_file),
         cmocka_unit_test(test_limits_parse_names_values_and_suffixes),
