@@ -366,7 +366,6 @@ uint_of(const char *s, unsigned long long max, unsigned long long *out)
 static int
 date_of(const char *s, char *out)
 {
-    char check[CITE_DATE_LEN];
     /* YYYY-MM-DD, a real date written so: anything else is for libyaml */
     for (int i = 0; i < 10; i++) {
         if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9')) {
@@ -377,11 +376,11 @@ date_of(const char *s, char *out)
             (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (s[10] != '\0' || !cite_i_date_format(check, y, m, d) ||
-        strcmp(check, s) != 0) {
+    /* four and two digits: a valid date is written so already */
+    if (s[10] != '\0' || !cite_i_date_valid(y, m, d)) {
         return 0;
     }
-    memcpy(out, check, CITE_DATE_LEN);
+    memcpy(out, s, CITE_DATE_LEN);
     return 1;
 }
 
