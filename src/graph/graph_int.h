@@ -56,11 +56,14 @@ void cite_i_graph_free_own(struct cite_graph *g);
 /*
  * Makes *ig, igraph's copy of g (one igraph_create call), for the metrics
  * igraph computes; the caller destroys it.  Its edge k is edge in_edge[k]:
- * the edges in the order of the in-rows.  Only the analyses that need it
- * pay for it (a tenth of loading 200,000 documents): walks, chains and
- * paths run on the rows alone.  Call inside an igraph guard.
+ * the edges in the order of the in-rows.  weights, when not NULL (a
+ * vector of g->nedges, the caller's), gets edge k's weight at k, from the
+ * same pass over the edges.  Only the analyses that need it pay for it (a
+ * tenth of loading 200,000 documents): walks, chains and paths run on the
+ * rows alone.  Call inside an igraph guard.
  */
-igraph_error_t cite_i_graph_igraph(const struct cite_graph *g, igraph_t *ig);
+igraph_error_t cite_i_graph_igraph(const struct cite_graph *g, igraph_t *ig,
+                                   igraph_vector_t *weights);
 
 /*
  * The year of a node: the first four digits of date when they are there,

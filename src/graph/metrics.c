@@ -326,40 +326,40 @@ cite_graph_metrics_ext(const struct cite_graph *g,
     struct cite_i_igraph_guard guard;
     cite_i_igraph_enter(&guard);
     const char *what = "building the graph";
+    /* the edge weights in igraph's order, read with its edges */
+    igraph_vector_t weights;
     igraph_t ig;
-    igraph_error_t rc = cite_i_graph_igraph(g, &ig);
+    igraph_error_t rc = igraph_vector_init(&weights, (igraph_integer_t)g->nedges);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = cite_i_graph_igraph(g, &ig, &weights);
+        if (rc != IGRAPH_SUCCESS) {
+            igraph_vector_destroy(&weights);
+        }
+    }
     if (rc != IGRAPH_SUCCESS) {
         int ret = cite_i_igraph_fail(rc, what, err, errlen);
         cite_i_igraph_leave(&guard);
         return ret;
     }
-    what = "edge weights";
-    igraph_vector_t weights;
-    rc = igraph_vector_init(&weights, (igraph_integer_t)g->nedges);
-    if (rc == IGRAPH_SUCCESS) {
-        for (size_t e = 0; e < g->nedges; e++) {
-            VECTOR(weights)[e] = g->edges[g->in_edge[e]].weight; /* igraph's order */
-        }
-        what = "degree";
-        rc = degrees(&ig, values);
-        if (rc == IGRAPH_SUCCESS && WANTS(want, CITE_M_PAGERANK)) {
-            what = "pagerank";
-            rc = pagerank(&ig, &weights, values);
-        }
-        if (rc == IGRAPH_SUCCESS &&
-            (WANTS(want, CITE_M_HUB) || WANTS(want, CITE_M_AUTHORITY))) {
-            what = "hub and authority scores";
-            rc = hits(&ig, &weights, values);
-        }
-        if (rc == IGRAPH_SUCCESS && with_betweenness) {
-            what = "betweenness";
-            rc = betweenness(&ig, opts->cutoff, values, &prog);
-        }
-        if (rc == IGRAPH_SUCCESS) {
-            rc = on_projection(g, values, &prog, want, &what);
-        }
-        igraph_vector_destroy(&weights);
+    what = "degree";
+    rc = degrees(&ig, values);
+    if (rc == IGRAPH_SUCCESS && WANTS(want, CITE_M_PAGERANK)) {
+        what = "pagerank";
+        rc = pagerank(&ig, &weights, values);
     }
+    if (rc == IGRAPH_SUCCESS &&
+        (WANTS(want, CITE_M_HUB) || WANTS(want, CITE_M_AUTHORITY))) {
+        what = "hub and authority scores";
+        rc = hits(&ig, &weights, values);
+    }
+    if (rc == IGRAPH_SUCCESS && with_betweenness) {
+        what = "betweenness";
+        rc = betweenness(&ig, opts->cutoff, values, &prog);
+    }
+    if (rc == IGRAPH_SUCCESS) {
+        rc = on_projection(g, values, &prog, want, &what);
+    }
+    igraph_vector_destroy(&weights);
     igraph_destroy(&ig);
     int ret = 0;
     if (rc != IGRAPH_SUCCESS) {

@@ -640,7 +640,7 @@ test_paths_agree_with_igraph_all_shortest_paths(void **st)
     struct cite_corpus c;
     struct cite_graph *g = random_net(&c, 60, 4, 7);
     igraph_t ig;
-    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
+    assert_int_equal(cite_i_graph_igraph(g, &ig, NULL), IGRAPH_SUCCESS);
     size_t checked = 0;
     for (size_t from = 0; from < 60; from += 7) {
         for (size_t to = 0; to < 60; to += 5) {
@@ -1340,7 +1340,7 @@ test_betweenness_in_batches_equals_igraph_betweenness(void **st)
     igraph_vector_t want;
     assert_int_equal(igraph_vector_init(&want, 0), 0);
     igraph_t ig;
-    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
+    assert_int_equal(cite_i_graph_igraph(g, &ig, NULL), IGRAPH_SUCCESS);
     assert_int_equal(igraph_betweenness(&ig, &want, igraph_vss_all(),
                                         IGRAPH_DIRECTED, NULL),
                      0);
@@ -1458,7 +1458,7 @@ test_closeness_and_harmonic_equal_igraph(void **st)
     assert_int_equal(igraph_vector_init(&cl, 0), 0);
     assert_int_equal(igraph_vector_init(&hc, 0), 0);
     igraph_t ig;
-    assert_int_equal(cite_i_graph_igraph(g, &ig), IGRAPH_SUCCESS);
+    assert_int_equal(cite_i_graph_igraph(g, &ig, NULL), IGRAPH_SUCCESS);
     assert_int_equal(igraph_closeness(&ig, &cl, NULL, NULL, igraph_vss_all(),
                                       IGRAPH_ALL, NULL, 1),
                      0);
