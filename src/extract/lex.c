@@ -1492,10 +1492,10 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                     kw_token(tb, t, k, klen, line_first);
                     i += klen;
                 } else {
-                    size_t j = letters_end(s, wend > i ? wend : i, to);
-                    *t = (struct tok){.kind = T_WORD, .flags = flags, .len = (uint32_t)(j - i),
-                                      .off = i};
-                    i = j;
+                    /* word_run() read the letters to their end */
+                    *t = (struct tok){.kind = T_WORD, .flags = flags,
+                                      .len = (uint32_t)(wend - i), .off = i};
+                    i = wend;
                 }
                 /* the space after it, as the loop's first test takes it;
                  * then the next word, if this path takes it too */
