@@ -157,7 +157,9 @@ cite_text_load_max(struct cite_text *t, const char *path, size_t max)
      * which tells that it grew; anything else from 64 KB up */
     size_t cap = (size_t)1 << 16, len = 0;
     struct stat st;
+    int regular = 0;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        regular = 1;
         if ((unsigned long long)st.st_size > max) {
             if (fd != STDIN_FILENO) {
                 close(fd);
@@ -192,6 +194,11 @@ cite_text_load_max(struct cite_text *t, const char *path, size_t max)
         len += (size_t)got;
         if (len > max) {
             err = EFBIG;
+            break;
+        }
+        if (regular && (size_t)got < want && (off_t)len == st.st_size) {
+            /* a regular file reads short only at its end, here where its
+             * size said (a file of the system's, of size 0, reads on) */
             break;
         }
     }
