@@ -1412,6 +1412,47 @@ symbol_len(const char *s, size_t i, size_t to, size_t *dead)
     return j - i;
 }
 
+/*
+ * Where the run of ideographs that goes on at s[j] ends: at the first
+ * character that is no ideograph, a numeral, or where a keyword starts
+ * (found there, kept in *next_kw, *next_kw_at and *next_kw_len for the
+ * next token).  fast: the common ideograph, U+4E00..U+9FFF, that neither
+ * starts a keyword nor is a numeral, is passed at one look.
+ */
+static inline size_t
+han_run(const struct kw_index *ix, const char *s, size_t j, size_t to, int fast,
+        const struct kw **next_kw, size_t *next_kw_at, size_t *next_kw_len)
+{
+    while (j < to) {
+        if (fast && j + 3 <= to) {
+            unsigned b0 = (unsigned char)s[j], b1 = (unsigned char)s[j + 1],
+                     b2 = (unsigned char)s[j + 2];
+            unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+            if (b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
+                cp >= 0x4E00 && !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7)))) {
+                j += 3;
+                continue;
+            }
+        }
+        unsigned c2;
+        size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
+        if (!is_han(c2) || cnum_value(c2) >= 0) {
+            break;
+        }
+        /* stop where a keyword starts (the next token then) */
+        size_t kl2;
+        const struct kw *k2 = kw_find(ix, c2, s, j, to, &kl2);
+        if (k2 != NULL) {
+            *next_kw = k2;
+            *next_kw_at = j;
+            *next_kw_len = kl2;
+            break;
+        }
+        j += l2;
+    }
+    return j;
+}
+
 size_t
 cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
            struct tok_buf *tb, size_t soft_limit, int *at_break)
@@ -1513,6 +1554,42 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             }
             tb->n = n;
             if (made > 0) {
+                continue;
+            }
+        }
+        /*
+         * A token that opens with an ideograph of U+4E00..U+9FFF (a
+         * language without spaces): the keyword that the run before found
+         * here, or a run, when the ideograph neither starts a keyword nor
+         * is a numeral.  The general path below gives the same token.
+         */
+        if (han_fast && b - 0xE4 < 6 && i + 3 <= to && tb->n < 2 * soft_limit &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            unsigned cp = (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
+                          ((unsigned char)s[i + 2] & 0x3Fu);
+            int found = i == next_kw_at;
+            if (cp >= 0x4E00 &&
+                (found || !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))))) {
+                if (line_start) {
+                    line_first = tb->n;
+                }
+                struct tok *t = push(tb);
+                t->off = i;
+                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
+                                     (line_start ? TF_LINE_START : 0) |
+                                     (quoted ? TF_QUOTED : 0));
+                space = 0;
+                line_start = 0;
+                line_empty = 0;
+                if (found) {
+                    kw_token(tb, t, next_kw, next_kw_len, line_first);
+                    i += next_kw_len;
+                    continue;
+                }
+                size_t j = han_run(ix, s, i + 3, to, 1, &next_kw, &next_kw_at, &next_kw_len);
+                t->kind = T_HAN;
+                t->len = (uint32_t)(j - i);
+                i = j;
                 continue;
             }
         }
@@ -1778,37 +1855,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             continue;
         }
         if (is_han(c)) {
-            size_t j = i + l;
-            while (j < to) {
-                if (han_fast && j + 3 <= to) {
-                    /* the common ideograph, U+4E00..U+9FFF, that neither
-                     * starts a keyword nor is a numeral: one look */
-                    unsigned b0 = (unsigned char)s[j], b1 = (unsigned char)s[j + 1],
-                             b2 = (unsigned char)s[j + 2];
-                    unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
-                    if (b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
-                        cp >= 0x4E00 &&
-                        !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7)))) {
-                        j += 3;
-                        continue;
-                    }
-                }
-                unsigned c2;
-                size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
-                if (!is_han(c2) || cnum_value(c2) >= 0) {
-                    break;
-                }
-                /* stop where a keyword starts (the next token then) */
-                size_t kl2;
-                const struct kw *k2 = kw_find(ix, c2, s, j, to, &kl2);
-                if (k2 != NULL) {
-                    next_kw = k2;
-                    next_kw_at = j;
-                    next_kw_len = kl2;
-                    break;
-                }
-                j += l2;
-            }
+            size_t j = han_run(ix, s, i + l, to, han_fast, &next_kw, &next_kw_at, &next_kw_len);
             t->kind = T_HAN;
             t->len = (uint32_t)(j - i);
             i = j;
