@@ -945,6 +945,20 @@ kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
     return NULL;
 }
 
+/* The keyword that character c (three bytes) is alone, or NULL. */
+static inline const struct kw *
+single_kw(const struct kw_index *ix, unsigned c)
+{
+    for (unsigned k = single_slot(c);; k = (k + 1) & (NSINGLE - 1)) {
+        if (ix->single[k].cp == c) {
+            return ix->single[k].kw;
+        }
+        if (ix->single[k].cp == 0) {
+            return NULL;
+        }
+    }
+}
+
 static const struct kw *kw_find_at(const struct kw_index *ix, unsigned c,
                                     const char *s, size_t i, size_t to,
                                     size_t *len);
@@ -963,14 +977,10 @@ kw_find(const struct kw_index *ix, unsigned c, const char *s, size_t i,
     if (c >= 0x800 && c < 0x10000 && word_index) {
         /* a character that is a keyword alone (three bytes, matched as
          * they stand, as kw_match() would) */
-        for (unsigned k = single_slot(c);; k = (k + 1) & (NSINGLE - 1)) {
-            if (ix->single[k].cp == c) {
-                *len = 3;
-                return ix->single[k].kw;
-            }
-            if (ix->single[k].cp == 0) {
-                break;
-            }
+        const struct kw *k = single_kw(ix, c);
+        if (k != NULL) {
+            *len = 3;
+            return k;
         }
     }
     return kw_find_at(ix, c, s, i, to, len);
@@ -1568,6 +1578,18 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             unsigned cp = (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
                           ((unsigned char)s[i + 2] & 0x3Fu);
             int found = i == next_kw_at;
+            if (!found && cp >= 0x4E00 &&
+                (ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7)))) {
+                /* a keyword of this one character (年, 号, 第): kw_find()
+                 * would give it first */
+                const struct kw *one = single_kw(ix, cp);
+                if (one != NULL) {
+                    next_kw = one;
+                    next_kw_at = i;
+                    next_kw_len = 3;
+                    found = 1;
+                }
+            }
             if (cp >= 0x4E00 &&
                 (found || !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))))) {
                 if (line_start) {
@@ -1624,8 +1646,11 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             while (j < to && (unsigned)(s[j] - '0') < 10) {
                 j++;
             }
+            /* no OCR letter, nor the lead byte of a full-width (EF) or an
+             * Arabic-Indic digit (D9, DB) after the run */
             unsigned char after = j < to ? (unsigned char)s[j] : 0;
-            if (after < 0x80 && after != 'l' && after != 'I' && after != 'O') {
+            if (after != 'l' && after != 'I' && after != 'O' && after != 0xEF &&
+                after != 0xD9 && after != 0xDB) {
                 if (line_start) {
                     line_first = tb->n;
                 }

@@ -868,8 +868,8 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
  * follow no letter have fast paths in the lexer.  Every ASCII byte stands
  * here between the characters that change what those paths may do: digits
  * (an OCR number "l5ll" or "20O4", full-width and Arabic-Indic digits that
- * go on from ASCII ones), an 'l' that may open an OCR number, a letter
- * before a small one, '"' (quotation), a line start; the tokens must be
+ * go on from ASCII ones, other characters after them: 号, 年, é), an 'l'
+ * that may open an OCR number, a letter before a small one, '"' (quotation), a line start; the tokens must be
  * those of the general path, in every language.
  */
 static void
@@ -887,6 +887,7 @@ test_ascii_fast_paths_give_the_tokens_of_the_general_path(void **state)
         "la", "lO5", "l", "12\xEF\xBC\x93", "3\xD9\xA3\xD9\xA4", "(l5ll)",
         "x5y", "resolution 5/1", "\xD0\xA5\xD0\xA5I", "99999999999999",
         "its resolutions 1l and 2", "5th", "a-\nb", ".5", "5.", "\"5\"",
+        "4\xDB\xB4", "12\xE5\x8F\xB7", "2006\xE5\xB9\xB4", "60/251\xC3\xA9",
     };
     enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES,
                               CITE_LANG_RU, CITE_LANG_AR, CITE_LANG_ZH};
