@@ -1130,6 +1130,30 @@ ascii_plain_punct(unsigned char b)
 }
 
 /*
+ * Whether s[i] opens a word that the lexer's fast path for words takes,
+ * where no letter comes before it: 1, a word of small ASCII letters but
+ * one of an 'l' that may open an OCR number ("l5ll": an 'l' before a small
+ * letter but 'l' is none); 2, an upper-case ASCII letter before a small
+ * one, which opens no document symbol (symbol_len() reads no segment),
+ * no Roman numeral (they are all capitals) and no OCR number ("I" or "O"
+ * before 'l' is left out); 0, any other.
+ */
+static inline int
+fast_word_at(const char *s, size_t i, size_t to)
+{
+    unsigned b = (unsigned char)s[i];
+    unsigned n1 = i + 1 < to ? (unsigned char)s[i + 1] : 0;
+    int small_next = n1 - 'a' < 26;
+    if (b - 'a' < 26) {
+        return b != 'l' || (small_next && n1 != 'l');
+    }
+    if (b - 'A' < 26 && small_next && !((b == 'I' || b == 'O') && n1 == 'l')) {
+        return 2;
+    }
+    return 0;
+}
+
+/*
  * A number OCR misread: letters l, I and O among digits ("l5ll", "20O4").
  * Only a run of at least three such characters with a digit in it, standing
  * alone, is read so; the token is flagged TF_OCR and the repair reported
@@ -1491,15 +1515,14 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
         }
         /*
          * The most common token of a language with spaces: a word of
-         * lower-case ASCII letters after a space or another character that
-         * is no letter.  No other kind of token opens so, but an OCR number
-         * ("l5ll": an 'l' before a letter is none), and no keyword can
-         * start inside it.  The general path below gives the same token,
+         * lower-case ASCII letters, or an upper-case one and then small
+         * ones, after a space or another character that is no letter (see
+         * fast_word_at()).  The general path below gives the same token,
          * slower.
          */
-        if (fast_words && (unsigned)(b - 'a') < 26 && tb->n < 2 * soft_limit &&
-            (space || i == from || ascii_nonletter((unsigned char)s[i - 1])) &&
-            (b != 'l' || (i + 1 < to && (unsigned)(s[i + 1] - 'a') < 26 && s[i + 1] != 'l'))) {
+        int shape;
+        if (fast_words && (shape = fast_word_at(s, i, to)) != 0 && tb->n < 2 * soft_limit &&
+            (space || i == from || ascii_nonletter((unsigned char)s[i - 1]))) {
             /*
              * Word after word, one space apart, in this loop: the count of
              * tokens and the array are held here, where the stores into a
@@ -1544,7 +1567,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                     i += klen;
                 } else {
                     /* word_run() read the letters to their end */
-                    *t = (struct tok){.kind = T_WORD, .flags = flags,
+                    *t = (struct tok){.kind = T_WORD,
+                                      .flags = (uint8_t)(flags | (shape == 2 ? TF_UPPER : 0)),
                                       .len = (uint32_t)(wend - i), .off = i};
                     i = wend;
                 }
@@ -1555,10 +1579,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 }
                 space = 1;
                 i++;
-                unsigned char c0 = (unsigned char)s[i];
-                if (!((unsigned)(c0 - 'a') < 26 &&
-                      (c0 != 'l' || (i + 1 < to && (unsigned)(s[i + 1] - 'a') < 26 &&
-                                     s[i + 1] != 'l')))) {
+                if ((shape = fast_word_at(s, i, to)) == 0) {
                     break;
                 }
             }

@@ -869,7 +869,9 @@ test_word_lookup_is_the_same_near_the_end_of_the_text(void **state)
  * here between the characters that change what those paths may do: digits
  * (an OCR number "l5ll" or "20O4", full-width and Arabic-Indic digits that
  * go on from ASCII ones, other characters after them: 号, 年, é), an 'l'
- * that may open an OCR number, a letter before a small one, '"' (quotation), a line start; the tokens must be
+ * that may open an OCR number, a capital before a small letter (and "Il5",
+ * an OCR number again; "XXI", a Roman numeral; symbols), a letter before a
+ * small one, '"' (quotation), a line start; the tokens must be
  * those of the general path, in every language.
  */
 static void
@@ -888,6 +890,8 @@ test_ascii_fast_paths_give_the_tokens_of_the_general_path(void **state)
         "x5y", "resolution 5/1", "\xD0\xA5\xD0\xA5I", "99999999999999",
         "its resolutions 1l and 2", "5th", "a-\nb", ".5", "5.", "\"5\"",
         "4\xDB\xB4", "12\xE5\x8F\xB7", "2006\xE5\xB9\xB4", "60/251\xC3\xA9",
+        "Il5", "Ol0l", "Ix", "Ox", "Council", "Secretariat", "XXI", "Xi", "A/HRC/5/1",
+        "Ab/5", "S.4", "Recalling",
     };
     enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES,
                               CITE_LANG_RU, CITE_LANG_AR, CITE_LANG_ZH};
