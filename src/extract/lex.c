@@ -1368,6 +1368,26 @@ push(struct tok_buf *tb)
     return t;
 }
 
+/* Opens the token at s[i] in tb, flagged by what came before it (a
+ * space, a line's start, quotation marks), which then no longer holds; the
+ * first token of a line is noted in *line_first. */
+static CITE_I_HOT_INLINE struct tok *
+open_tok(struct tok_buf *tb, size_t i, int *space, int *line_start, int *line_empty,
+         int quoted, size_t *line_first)
+{
+    if (*line_start) {
+        *line_first = tb->n;
+    }
+    struct tok *t = push(tb);
+    t->off = i;
+    t->flags = (uint8_t)((*space ? TF_SPACE_BEFORE : 0) | (*line_start ? TF_LINE_START : 0) |
+                         (quoted ? TF_QUOTED : 0));
+    *space = 0;
+    *line_start = 0;
+    *line_empty = 0;
+    return t;
+}
+
 static int
 is_sym_char(unsigned char c)
 {
@@ -1613,17 +1633,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             }
             if (cp >= 0x4E00 &&
                 (found || !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))))) {
-                if (line_start) {
-                    line_first = tb->n;
-                }
-                struct tok *t = push(tb);
-                t->off = i;
-                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
-                                     (line_start ? TF_LINE_START : 0) |
-                                     (quoted ? TF_QUOTED : 0));
-                space = 0;
-                line_start = 0;
-                line_empty = 0;
+                struct tok *t =
+                    open_tok(tb, i, &space, &line_start, &line_empty, quoted, &line_first);
                 if (found) {
                     kw_token(tb, t, next_kw, next_kw_len, line_first);
                     i += next_kw_len;
@@ -1643,16 +1654,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
          * at once.
          */
         if (fast_ascii && ascii_plain_punct(b) && tb->n < 2 * soft_limit) {
-            if (line_start) {
-                line_first = tb->n;
-            }
-            struct tok *t = push(tb);
-            t->off = i;
-            t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
-                                 (line_start ? TF_LINE_START : 0) | (quoted ? TF_QUOTED : 0));
-            space = 0;
-            line_start = 0;
-            line_empty = 0;
+            struct tok *t = open_tok(tb, i, &space, &line_start, &line_empty, quoted, &line_first);
             t->kind = T_PUNCT;
             t->ch = b;
             t->len = 1;
@@ -1672,17 +1674,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             unsigned char after = j < to ? (unsigned char)s[j] : 0;
             if (after != 'l' && after != 'I' && after != 'O' && after != 0xEF &&
                 after != 0xD9 && after != 0xDB) {
-                if (line_start) {
-                    line_first = tb->n;
-                }
-                struct tok *t = push(tb);
-                t->off = i;
-                t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
-                                     (line_start ? TF_LINE_START : 0) |
-                                     (quoted ? TF_QUOTED : 0));
-                space = 0;
-                line_start = 0;
-                line_empty = 0;
+                struct tok *t =
+                    open_tok(tb, i, &space, &line_start, &line_empty, quoted, &line_first);
                 int64_t v = 0;
                 for (size_t q = i; q < j; q++) {
                     if (v < 100000000000LL) {
@@ -1748,17 +1741,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
             i += l;
             continue;
         }
-        if (line_start) {
-            line_first = tb->n;
-        }
-        struct tok *t = push(tb);
-        t->off = i;
-        t->flags = (uint8_t)((space ? TF_SPACE_BEFORE : 0) |
-                             (line_start ? TF_LINE_START : 0) |
-                             (quoted ? TF_QUOTED : 0));
-        space = 0;
-        line_start = 0;
-        line_empty = 0;
+        struct tok *t = open_tok(tb, i, &space, &line_start, &line_empty, quoted, &line_first);
         int d;
         size_t ocr_len;
         int64_t ocr_val;
