@@ -1614,7 +1614,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
          * here, or a run, when the ideograph neither starts a keyword nor
          * is a numeral.  The general path below gives the same token.
          */
-        if (han_fast && b - 0xE4 < 6 && i + 3 <= to && tb->n < 2 * soft_limit &&
+        if (han_fast && b - 0xE4u < 6 && i + 3 <= to && tb->n < 2 * soft_limit &&
             ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
             unsigned cp = (b & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 |
                           ((unsigned char)s[i + 2] & 0x3Fu);

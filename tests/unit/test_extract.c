@@ -934,6 +934,42 @@ test_ascii_fast_paths_give_the_tokens_of_the_general_path(void **state)
 }
 
 /*
+ * A token that opens with an ideograph of U+4E00..U+9FFF has a fast path
+ * in Chinese.  Every byte that is no such lead (ASCII, a continuation
+ * byte, a lead of two or four bytes, E0..E3, EA..EF), before two
+ * continuation bytes, after an ideograph and at a line's start, must give
+ * the tokens of the general path (and, in make asan, never index the
+ * table of ideographs out of its bounds).
+ */
+static void
+test_only_ideographs_take_the_fast_path_of_ideographs(void **state)
+{
+    (void)state;
+    const struct lang_table *lt = cite_i_lang_table(CITE_LANG_ZH);
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    static const unsigned char conts[][2] = {{0x80, 0x80}, {0xBE, 0xBF}, {0xA1, 0x8F}};
+    for (unsigned lead = 0x01; lead < 0x100; lead++) {
+        if (lead >= 0xE4 && lead <= 0xE9) {
+            continue;
+        }
+        for (size_t k = 0; k < sizeof conts / sizeof conts[0]; k++) {
+            cite_i_buf_adds(&b, lead % 2 ? "\xE7\x94\xB2" : "\n"); /* 甲, or a line start */
+            cite_i_buf_addc(&b, (char)lead);
+            cite_i_buf_addc(&b, (char)conts[k][0]);
+            cite_i_buf_addc(&b, (char)conts[k][1]);
+            cite_i_buf_adds(&b, "\xE7\xAC\xAC" "5" "\xE5\x8F\xB7 "); /* 第5号 */
+        }
+    }
+    struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
+    lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
+    assert_same_tokens("zh", &fast, &slow);
+    assert_true(count_tokens(&fast, T_KW, T_KW) > 1000);
+    cite_i_tok_buf_release(&fast);
+    cite_i_tok_buf_release(&slow);
+    cite_i_buf_release(&b);
+}
+
+/*
  * A run of Chinese ideographs is read three bytes at a time where the
  * character is one of U+4E00..U+9FFF that starts no keyword and is no
  * numeral.  Each character of U+4D00..U+A0FF (the block and the ones
@@ -998,6 +1034,7 @@ main(void)
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
         cmocka_unit_test(test_runs_of_ideographs_stop_as_trying_every_keyword_does),
+        cmocka_unit_test(test_only_ideographs_take_the_fast_path_of_ideographs),
         cmocka_unit_test(test_ascii_fast_paths_give_the_tokens_of_the_general_path),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
