@@ -892,8 +892,24 @@ kw_match_at(const struct lang_table *lt, const struct kw *k, size_t kfrom,
 /* The first code point of the word after s[end], folded, white space
  * and line breaks between; 0 when none comes between (a hyphen, the end
  * of the text, punctuation): then every keyword must be matched. */
-static unsigned
+static unsigned next_word_cp_slow(const char *s, size_t end, size_t to);
+
+static inline unsigned
 next_word_cp(const char *s, size_t end, size_t to)
+{
+    /* the common case, one space and an ASCII character that is no white
+     * space: the loop below would stop at it */
+    if (end + 1 < to && s[end] == ' ') {
+        unsigned c1 = (unsigned char)s[end + 1];
+        if (c1 > ' ' && c1 < 0x80) {
+            return c1 != '-' ? fold(c1) : 0;
+        }
+    }
+    return next_word_cp_slow(s, end, to);
+}
+
+static unsigned
+next_word_cp_slow(const char *s, size_t end, size_t to)
 {
     size_t j = end;
     unsigned cp = 0;

@@ -892,6 +892,10 @@ test_ascii_fast_paths_give_the_tokens_of_the_general_path(void **state)
         "4\xDB\xB4", "12\xE5\x8F\xB7", "2006\xE5\xB9\xB4", "60/251\xC3\xA9",
         "Il5", "Ol0l", "Ix", "Ox", "Council", "Secretariat", "XXI", "Xi", "A/HRC/5/1",
         "Ab/5", "S.4", "Recalling",
+        /* keywords of several words, the next word looked at from the end
+         * of the first: two spaces, a hyphen that joins across a line */
+        "the  same resolution", "Human Rights  Council", "the -\nsame resolution",
+        "its -\nresolution 5/1", "as\twell as",
     };
     enum cite_lang langs[] = {CITE_LANG_EN, CITE_LANG_FR, CITE_LANG_ES,
                               CITE_LANG_RU, CITE_LANG_AR, CITE_LANG_ZH};
