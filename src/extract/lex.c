@@ -112,6 +112,11 @@ struct kw_cand {
     size_t run;      /* bytes of its text that the run takes */
     unsigned next;   /* after a space: the next word's first code point;
                         0 when anything may follow */
+    /* the up to eight bytes of its text after the run (the first lowest),
+     * and 0xFF in each byte of mask they take: see window_differs().  mask
+     * 0 when they hold a '*', which kw_match() reads as the rest of a word
+     * (no table has one so near an exact run today) */
+    uint64_t after, mask;
 };
 
 static unsigned
@@ -482,11 +487,19 @@ words_add(struct kw_index *ix, const struct kw *k)
     if (stem) {
         return; /* a stem leaves the word to kw_find() */
     }
-    struct kw_cand c = {k, (size_t)(p - (const unsigned char *)k->text), 0};
+    struct kw_cand c = {k, (size_t)(p - (const unsigned char *)k->text), 0, 0, 0};
     if (*p == ' ') {
         unsigned next;
         cite_i_utf8_decode(p + 1, strlen((const char *)p + 1), &next);
         c.next = next == '\'' || next == '*' || next == ' ' ? 0 : next;
+    }
+    for (size_t q = 0; q < 8 && p[q] != '\0'; q++) {
+        if (p[q] == '*') {
+            c.after = c.mask = 0;
+            break;
+        }
+        c.after |= (uint64_t)p[q] << (8 * q);
+        c.mask |= (uint64_t)0xFF << (8 * q);
     }
     /* longest first, then in table order, as in the buckets */
     w->cand = cite_i_xreallocarray(w->cand, w->ncand + 1, sizeof *w->cand);
@@ -923,6 +936,33 @@ next_word_cp_slow(const char *s, size_t end, size_t to)
     return j > end && j < to && cp != '-' ? fold(cp) : 0;
 }
 
+/*
+ * 1 when keyword candidate c cannot match at s[end], the end of its run:
+ * the eight bytes there are ASCII letters and single spaces, which
+ * kw_match() compares with the keyword's as they stand (folded), and
+ * they differ from the bytes of c after its run.  0 when it may, or when
+ * the text there holds anything else (two spaces, a hyphen, a line break,
+ * any other byte: then kw_match() says).
+ */
+static inline int
+window_differs(const struct kw_cand *c, const char *s, size_t end, size_t to)
+{
+    if (c->mask == 0 || to - end < 8) {
+        return 0;
+    }
+    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+    uint64_t w = cite_i_load64le(s + end);
+    uint64_t x = w ^ (ones * ' ');
+    uint64_t space = (((x & ~highs) + ~highs) | x) & highs; /* 0x80: not a space */
+    space = ~space & highs;                                /* 0x80: ' ' */
+    uint64_t letter = cite_i_ascii_letters64(w);
+    uint64_t in = c->mask & highs;
+    if (((letter | space) & in) != in || (space & (space << 8) & in) != 0) {
+        return 0;
+    }
+    return ((w | ones * 0x20) & c->mask) != c->after;
+}
+
 static const struct kw *
 kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
             size_t i, size_t end, size_t to, size_t *len)
@@ -951,6 +991,9 @@ kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
         if (c->kw->text[c->run] == '\0') {
             *len = end - i; /* the keyword is the word: nothing left to match */
             return c->kw;
+        }
+        if (word_index && window_differs(c, s, end, to)) {
+            continue;
         }
         size_t n = kw_match_at(ix->lt, c->kw, c->run, s, i, end, to);
         if (n > 0) {
