@@ -518,8 +518,19 @@ locate(struct ctx *c, size_t off, size_t *line, size_t *column)
 {
     off = orig_off(c, off);
     if (c->loc.valid && off >= c->loc.off) {
-        cite_text_locate_from(c->t, c->loc.off, c->loc.line, c->loc.column,
-                              off, line, column);
+        /* the lines in between from the text's index of them, on from the
+         * last place found: characters are counted on the last line only */
+        const struct cite_text *t = c->t;
+        size_t li = c->loc.line - 1;
+        while (li + 1 < t->nlines && t->lines[li + 1] <= off) {
+            li++;
+        }
+        if (li + 1 == c->loc.line) {
+            cite_text_locate_from(t, c->loc.off, c->loc.line, c->loc.column, off, line,
+                                  column);
+        } else {
+            cite_text_locate_from(t, t->lines[li], li + 1, 1, off, line, column);
+        }
     } else if (c->loc.valid &&
                memchr(c->t->bytes + off, '\n', c->loc.off - off) == NULL) {
         /* a little back on the same line: count the characters between */
