@@ -1327,6 +1327,75 @@ test_betweenness_of_fixture(void **st)
     done(&c, g);
 }
 
+/* igraph's copy of the network is, array by array, the graph that
+ * igraph_create() makes of the same edges in the same order: the ends,
+ * both edge indexes and their starts (cite_i_graph_igraph() fills them
+ * itself); each edge's weight is its weight in g, at the same place. */
+static void
+assert_same_arrays(const igraph_vector_int_t *a, const igraph_vector_int_t *b,
+                   const char *what)
+{
+    if (igraph_vector_int_size(a) != igraph_vector_int_size(b)) {
+        fail_msg("%s: %" IGRAPH_PRId " entries, igraph_create() %" IGRAPH_PRId, what,
+                 igraph_vector_int_size(a), igraph_vector_int_size(b));
+    }
+    for (igraph_integer_t k = 0; k < igraph_vector_int_size(a); k++) {
+        if (VECTOR(*a)[k] != VECTOR(*b)[k]) {
+            fail_msg("%s[%" IGRAPH_PRId "] is %" IGRAPH_PRId ", igraph_create() %" IGRAPH_PRId,
+                     what, k, VECTOR(*a)[k], VECTOR(*b)[k]);
+        }
+    }
+}
+
+static void
+test_igraph_copy_is_what_igraph_create_makes(void **st)
+{
+    (void)st;
+    static const struct {
+        int n, k;
+        unsigned seed;
+    } nets[] = {{1, 0, 1}, {2, 1, 3}, {40, 3, 7}, {300, 6, 11}, {500, 2, 19}};
+    for (size_t q = 0; q < sizeof nets / sizeof nets[0]; q++) {
+        struct cite_corpus c;
+        struct cite_graph *g = random_net(&c, nets[q].n, nets[q].k, nets[q].seed);
+        size_t m = cite_graph_edge_count(g);
+        igraph_vector_t w, want_w;
+        assert_int_equal(igraph_vector_init(&w, (igraph_integer_t)m), 0);
+        assert_int_equal(igraph_vector_init(&want_w, (igraph_integer_t)m), 0);
+        igraph_t ig, want;
+        assert_int_equal(cite_i_graph_igraph(g, &ig, &w), IGRAPH_SUCCESS);
+        assert_int_equal(cite_i_graph_igraph_create(g, &want, &want_w), IGRAPH_SUCCESS);
+        assert_int_equal(igraph_vcount(&ig), igraph_vcount(&want));
+        assert_int_equal(igraph_vcount(&ig), (igraph_integer_t)cite_graph_node_count(g));
+        assert_int_equal(igraph_ecount(&ig), (igraph_integer_t)m);
+        assert_true(igraph_is_directed(&ig));
+        assert_same_arrays(&ig.from, &want.from, "from");
+        assert_same_arrays(&ig.to, &want.to, "to");
+        assert_same_arrays(&ig.oi, &want.oi, "oi");
+        assert_same_arrays(&ig.ii, &want.ii, "ii");
+        assert_same_arrays(&ig.os, &want.os, "os");
+        assert_same_arrays(&ig.is, &want.is, "is");
+        assert_true(igraph_vector_all_e(&w, &want_w));
+        /* each of g's edges is there once, with its weight */
+        for (size_t e = 0; e < m; e++) {
+            const struct cite_graph_edge *x = cite_graph_edge(g, e);
+            igraph_integer_t eid = -1;
+            assert_int_equal(igraph_get_eid(&ig, &eid, (igraph_integer_t)x->from,
+                                            (igraph_integer_t)x->to, IGRAPH_DIRECTED, 1),
+                             0);
+            assert_true(VECTOR(w)[eid] == x->weight);
+        }
+        if (nets[q].n >= 300) {
+            assert_true(m > (size_t)nets[q].n); /* a network, not a handful */
+        }
+        igraph_vector_destroy(&w);
+        igraph_vector_destroy(&want_w);
+        igraph_destroy(&want);
+        igraph_destroy(&ig);
+        done(&c, g);
+    }
+}
+
 /* Summed over batches of sources (5 a batch for 300 nodes), betweenness
  * is igraph_betweenness's. */
 static void
@@ -1664,6 +1733,7 @@ main(void)
         cmocka_unit_test(
             test_undirected_projection_sums_weights_of_mutual_citations),
         cmocka_unit_test(test_betweenness_of_fixture),
+        cmocka_unit_test(test_igraph_copy_is_what_igraph_create_makes),
         cmocka_unit_test(test_betweenness_in_batches_equals_igraph_betweenness),
         cmocka_unit_test(test_betweenness_cutoff_and_off),
         cmocka_unit_test(test_closeness_and_harmonic_of_fixture),
