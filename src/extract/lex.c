@@ -359,10 +359,10 @@ word_hash_final(uint32_t h)
 static inline uint32_t
 packed_hash(uint64_t lo, uint64_t hi, size_t n)
 {
-    uint64_t h = (lo * 0x9E3779B97F4A7C15u) ^ (hi * 0xC2B2AE3D27D4EB4Fu) ^ n;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    return word_hash_final((uint32_t)(h >> 32));
+    /* one multiplication on the path of a word of up to eight letters
+     * (hi is zero): every word of a text is hashed */
+    uint64_t h = (lo ^ (hi * 0xC2B2AE3D27D4EB4Fu) ^ n) * 0x9E3779B97F4A7C15u;
+    return word_hash_final((uint32_t)((h >> 32) ^ (h >> 40)));
 }
 
 /* The hash of the run cp[0..n) (folded code points): packed_hash() when
@@ -540,7 +540,10 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
     /* 0x80 in each byte that is not an ASCII letter */
     uint64_t m0 = cite_i_ascii_letters64(w0) ^ highs, m1 = cite_i_ascii_letters64(w1) ^ highs;
     size_t n = m0 != 0 ? cite_i_ctz64(m0) >> 3 : m1 != 0 ? 8 + (cite_i_ctz64(m1) >> 3) : 16;
-    if (n == 0 || n == 16 || (unsigned char)s[i + n] >= 0x80) {
+    /* the byte after the letters, from the words read (not read again) */
+    unsigned after = n < 8 ? (unsigned)(w0 >> (8 * n)) & 0xFF
+                           : (unsigned)(w1 >> (8 * (n & 7))) & 0xFF;
+    if (n == 0 || n == 16 || after >= 0x80) {
         /* no ASCII letter first, a long word, or one that may go on in
          * letters beyond ASCII */
         return word_run_slow(ix, s, i, to, end, stem);
@@ -568,7 +571,7 @@ word_run(const struct kw_index *ix, const char *s, size_t i, size_t to, size_t *
         }
     }
     *end = i + n;
-    if (s[i + n] == '-') {
+    if (after == '-') {
         *stem = 1; /* perhaps a word hyphenated at a line end */
         return NULL;
     }
@@ -1406,8 +1409,9 @@ kw_token(struct tok_buf *tb, struct tok *t, const struct kw *k, size_t klen,
     t->len = (uint32_t)klen;
     if ((KW_HOT_CLASSES >> k->cls) & 1) {
         hot_push(tb, (size_t)(t - tb->v));
-    } else if (k->cls == KW_AND) {
-        comma_before_and(tb, (size_t)(t - tb->v));
+    } else if (k->cls == KW_AND && t > tb->v &&
+               (t[-1].kind == T_NL || (t[-1].kind == T_PUNCT && t[-1].ch == ','))) {
+        comma_before_and(tb, (size_t)(t - tb->v)); /* a comma before it, perhaps */
     }
     if ((k->cls == KW_MEETING || k->cls == KW_VOTES || k->cls == KW_NO_VOTE ||
          k->cls == KW_UNANIMOUS) && line_first != SIZE_MAX) {
@@ -1638,7 +1642,20 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 line_empty = 0;
                 made++;
                 size_t klen = 0;
-                const struct kw *k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
+                const struct kw *k = NULL;
+                unsigned nx;
+                if (w == NULL) {
+                    /* no keyword opens so */
+                } else if (w->shortcut && wend + 1 < to && s[wend] == ' ' &&
+                           (nx = ((unsigned char)s[wend + 1] | 0x20u) - 'a') < 26 &&
+                           !((w->next_mask >> nx) & 1)) {
+                    /* kw_find_run()'s shortcut, inline: one space, then a
+                     * word whose first letter goes on no keyword of w */
+                    k = w->whole;
+                    klen = wend - i;
+                } else {
+                    k = kw_find_run(ix, w, s, i, wend, to, &klen);
+                }
                 if (k != NULL) {
                     *t = (struct tok){.flags = flags, .off = i};
                     tb->n = n;
