@@ -33,6 +33,7 @@
 #define NBUCKET 256
 #define NPAIR 4096
 #define NSINGLE 128
+#define NHANSET (1u << 16)
 
 /* A keyword in its bucket, with what lets most attempts fail at once. */
 struct kw_entry {
@@ -63,6 +64,15 @@ struct kw_index {
      * of U+4E00..U+9FFF that starts a keyword or is a numeral, where a
      * run of other ideographs stops */
     unsigned char han_stop[(0xA000 - 0x4E00) / 8];
+    /* languages without spaces (zh): what rules out most keyword attempts
+     * at such a character, see han_no_kw(): bit c - U+4E00 for a stop
+     * that it cannot rule on (a numeral, a keyword of one character or
+     * one whose second character is no ideograph); and a bit for each
+     * pair of ideographs a keyword of two characters is, or three a longer
+     * keyword opens with (hashed: another pair may share one) */
+    unsigned char han_open[(0xA000 - 0x4E00) / 8];
+    unsigned char han_pair[NHANSET / 8];
+    unsigned char han_triple[NHANSET / 8];
     /* languages without spaces (zh): the characters that are a keyword
      * alone and start no other (第, 号, 和, 年, ...), and that keyword;
      * open addressing, NSINGLE slots, code point 0 for an empty one */
@@ -654,6 +664,65 @@ words_finish(struct kw_index *ix)
     }
 }
 
+/* The slots of a pair and of three ideographs in han_pair, han_triple. */
+static inline unsigned
+han_pair_slot(unsigned a, unsigned b)
+{
+    return (unsigned)(((uint64_t)a * 0x9E3779B1u ^ b) * 0x85EBCA77u >> 16) & (NHANSET - 1);
+}
+
+static inline unsigned
+han_triple_slot(unsigned a, unsigned b, unsigned c)
+{
+    return han_pair_slot(han_pair_slot(a, b) + 0x10000u * 7u, c);
+}
+
+static inline int
+is_ideograph(unsigned c)
+{
+    return c >= 0x4E00 && c < 0xA000;
+}
+
+static void
+han_set_add(unsigned char *set, unsigned slot)
+{
+    set[slot >> 3] |= (unsigned char)(1u << (slot & 7));
+}
+
+/* han_open, han_pair and han_triple of a language without spaces, from
+ * its keywords (han_stop made). */
+static void
+han_sets_build(struct kw_index *ix, const struct lang_table *lt)
+{
+    memset(ix->han_open, 0, sizeof ix->han_open);
+    memset(ix->han_pair, 0, sizeof ix->han_pair);
+    memset(ix->han_triple, 0, sizeof ix->han_triple);
+    for (unsigned c = 0x4E00; lt->no_spaces && c < 0xA000; c++) {
+        if (cnum_value(c) >= 0) {
+            ix->han_open[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
+        }
+    }
+    for (size_t i = 0; lt->no_spaces && i < lt->nkws; i++) {
+        const char *t = lt->kws[i].text;
+        unsigned k1 = fold(first_cp(t)), k2 = nth_cp(t, 1), k3 = 0;
+        if (!is_ideograph(k1)) {
+            continue; /* no stop of a run of ideographs */
+        }
+        if (k2 != 0) {
+            k3 = nth_cp(t, 2);
+        }
+        if (!is_ideograph(k2)) {
+            /* one character, or a second that is none (a space, '*') */
+            ix->han_open[(k1 - 0x4E00) >> 3] |= (unsigned char)(1u << (k1 & 7));
+        } else if (is_ideograph(k3)) {
+            han_set_add(ix->han_triple, han_triple_slot(k1, k2, k3));
+        } else {
+            /* two characters, or a third that is none: the pair decides */
+            han_set_add(ix->han_pair, han_pair_slot(k1, k2));
+        }
+    }
+}
+
 static const struct kw_index *
 kw_index_get(const struct lang_table *lt)
 {
@@ -683,6 +752,7 @@ kw_index_get(const struct lang_table *lt)
             ix->han_stop[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
         }
     }
+    han_sets_build(ix, lt);
     memset(ix->single, 0, sizeof ix->single);
     size_t nsingle = 0;
     for (size_t i = 0; lt->no_spaces && i < lt->nkws; i++) {
@@ -1536,6 +1606,53 @@ symbol_len(const char *s, size_t i, size_t to, size_t *dead)
  * next token).  fast: the common ideograph, U+4E00..U+9FFF, that neither
  * starts a keyword nor is a numeral, is passed at one look.
  */
+/* The ideograph of U+4E00..U+9FFF at s[j], or 0 when another character
+ * (or none) is there. */
+static inline unsigned
+han_at(const char *s, size_t j, size_t to)
+{
+    if (j + 3 > to) {
+        return 0;
+    }
+    unsigned b0 = (unsigned char)s[j], b1 = (unsigned char)s[j + 1],
+             b2 = (unsigned char)s[j + 2];
+    unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+    return b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x4E00
+               ? cp
+               : 0;
+}
+
+/*
+ * 1 when no keyword starts at s[j], the stop c (a character of
+ * han_stop): it is no numeral, and each keyword that starts with it has
+ * an ideograph second, and the text's next two characters are
+ * ideographs that neither a keyword of two characters is with c nor a
+ * longer one opens with.  Between ideographs kw_match() skips nothing, so
+ * a keyword that starts there must be such a pair or three.  0 when it
+ * cannot say: kw_find() does.
+ */
+static inline int
+han_no_kw(const struct kw_index *ix, const char *s, size_t j, size_t to, unsigned c)
+{
+    if (ix->han_open[(c - 0x4E00) >> 3] & (1u << (c & 7))) {
+        return 0;
+    }
+    unsigned c2 = han_at(s, j + 3, to);
+    if (c2 == 0) {
+        return 0;
+    }
+    unsigned slot = han_pair_slot(c, c2);
+    if (ix->han_pair[slot >> 3] & (1u << (slot & 7))) {
+        return 0;
+    }
+    unsigned c3 = han_at(s, j + 6, to);
+    if (c3 == 0) {
+        return 0;
+    }
+    slot = han_triple_slot(c, c2, c3);
+    return !(ix->han_triple[slot >> 3] & (1u << (slot & 7)));
+}
+
 static inline size_t
 han_run(const struct kw_index *ix, const char *s, size_t j, size_t to, int fast,
         const struct kw **next_kw, size_t *next_kw_at, size_t *next_kw_len)
@@ -1546,7 +1663,9 @@ han_run(const struct kw_index *ix, const char *s, size_t j, size_t to, int fast,
                      b2 = (unsigned char)s[j + 2];
             unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
             if (b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
-                cp >= 0x4E00 && !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7)))) {
+                cp >= 0x4E00 &&
+                (!(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))) ||
+                 han_no_kw(ix, s, j, to, cp))) {
                 j += 3;
                 continue;
             }
@@ -1708,7 +1827,8 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 }
             }
             if (cp >= 0x4E00 &&
-                (found || !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))))) {
+                (found || !(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))) ||
+                 han_no_kw(ix, s, i, to, cp))) {
                 struct tok *t =
                     open_tok(tb, i, &space, &line_start, &line_empty, quoted, &line_first);
                 if (found) {

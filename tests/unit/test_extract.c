@@ -1005,6 +1005,65 @@ test_runs_of_ideographs_stop_as_trying_every_keyword_does(void **state)
     cite_i_buf_release(&b);
 }
 
+/*
+ * Inside a run of ideographs, a character that starts a keyword is ruled
+ * out by the two after it when they are ideographs that no keyword of two
+ * characters is, nor any longer one opens with (han_no_kw()).  For each
+ * Chinese keyword of two characters or more: the keyword whole, its
+ * first one or two characters and then others, broken by a line after
+ * its first or second, at a run's start and inside one, and at the
+ * text's end, all
+ * give the tokens of trying every keyword.
+ */
+static void
+test_ideographs_after_a_keyword_start_rule_it_out_as_trying_every_keyword_does(void **state)
+{
+    (void)state;
+    const struct lang_table *lt = cite_i_lang_table(CITE_LANG_ZH);
+    struct cite_i_buf b = CITE_I_BUF_INIT;
+    size_t tried = 0;
+    for (size_t i = 0; i < lt->nkws; i++) {
+        const char *k = lt->kws[i].text;
+        unsigned cp;
+        size_t l1 = cite_i_utf8_decode((const unsigned char *)k, strlen(k), &cp);
+        if ((unsigned char)k[0] < 0xE4 || (unsigned char)k[0] > 0xE9 || strlen(k) <= l1) {
+            continue; /* not an ideograph first, or one character */
+        }
+        size_t l2 = l1 + cite_i_utf8_decode((const unsigned char *)k + l1, strlen(k) - l1, &cp);
+        tried++;
+        cite_i_buf_adds(&b, "\xE7\x94\xB2");       /* 甲 */
+        cite_i_buf_adds(&b, k);                     /* whole, inside a run */
+        cite_i_buf_adds(&b, "\xE7\x94\xB2\n");
+        cite_i_buf_adds(&b, k);                     /* at a line's start */
+        cite_i_buf_adds(&b, "\xE4\xB9\x99\xE4\xB8\x99\n"); /* 乙丙 */
+        for (size_t cut = l1; cut <= l2 && cut < strlen(k); cut += l2 - l1) {
+            cite_i_buf_adds(&b, "\xE7\x94\xB2");
+            cite_i_buf_add(&b, k, cut);             /* a start, then others */
+            cite_i_buf_adds(&b, "\xE4\xB9\x99\xE4\xB8\x99");
+            cite_i_buf_add(&b, k, cut);             /* then one other */
+            cite_i_buf_adds(&b, "\xE4\xB9\x99\xEF\xBC\x8C"); /* 乙， */
+        }
+        for (size_t cut = l1; cut <= l2 && cut < strlen(k); cut += l2 - l1) {
+            cite_i_buf_adds(&b, "\xE7\x94\xB2");
+            cite_i_buf_add(&b, k, cut);             /* a line break inside */
+            cite_i_buf_addc(&b, '\n');
+            cite_i_buf_adds(&b, k + cut);
+            cite_i_buf_adds(&b, "\xE3\x80\x82\n"); /* 。 */
+        }
+    }
+    /* and a keyword's start as the text's last character but one */
+    cite_i_buf_adds(&b, "\xE7\x94\xB2\xE4\xBA\xBA\xE6\x9D\x83"); /* 甲人权 */
+    struct tok_buf fast = TOK_BUF_INIT, slow = TOK_BUF_INIT;
+    lex_fast_and_slow(lt, b.ptr, b.len, &fast, &slow);
+    assert_same_tokens("zh", &fast, &slow);
+    assert_true(tried > 50);
+    /* each whole keyword at least, twice: the comparison is not vacuous */
+    assert_true(count_tokens(&fast, T_KW, T_KW) > 2 * tried);
+    cite_i_tok_buf_release(&fast);
+    cite_i_tok_buf_release(&slow);
+    cite_i_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -1038,6 +1097,7 @@ main(void)
         cmocka_unit_test(test_word_lookup_gives_the_tokens_of_trying_every_keyword),
         cmocka_unit_test(test_word_lookup_is_the_same_near_the_end_of_the_text),
         cmocka_unit_test(test_runs_of_ideographs_stop_as_trying_every_keyword_does),
+        cmocka_unit_test(test_ideographs_after_a_keyword_start_rule_it_out_as_trying_every_keyword_does),
         cmocka_unit_test(test_only_ideographs_take_the_fast_path_of_ideographs),
         cmocka_unit_test(test_ascii_fast_paths_give_the_tokens_of_the_general_path),
     };
