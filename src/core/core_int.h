@@ -170,6 +170,9 @@ size_t cite_i_idmap_get(const struct cite_i_idmap *m, const char *key);
  * the hash of key, a hint to fetch its slot, the look-up with that hash. */
 size_t cite_i_idmap_hash(const char *key);
 void cite_i_idmap_prefetch(const struct cite_i_idmap *m, size_t hash);
+/* A second hint, once the slot has come: to fetch the key the look-up
+ * will compare with (the first of the probe's slots that has the hash). */
+void cite_i_idmap_prefetch_key(const struct cite_i_idmap *m, size_t hash);
 size_t cite_i_idmap_get_hashed(const struct cite_i_idmap *m, const char *key,
                                size_t hash);
 /* Stores key -> value; key must not be there yet. */

@@ -62,6 +62,30 @@ cite_i_idmap_prefetch(const struct cite_i_idmap *m, size_t hash)
 #endif
 }
 
+void
+cite_i_idmap_prefetch_key(const struct cite_i_idmap *m, size_t hash)
+{
+#if defined(__GNUC__)
+    if (m->cap == 0) {
+        return;
+    }
+    size_t mask = m->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const struct cite_i_idslot *s = &m->slots[i];
+        if (s->key == NULL) {
+            return;
+        }
+        if (s->hash == hash) {
+            __builtin_prefetch(s->key);
+            return;
+        }
+    }
+#else
+    (void)m;
+    (void)hash;
+#endif
+}
+
 size_t
 cite_i_idmap_get(const struct cite_i_idmap *m, const char *key)
 {

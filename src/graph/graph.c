@@ -229,6 +229,12 @@ add_edges(struct builder *b, size_t self, const struct cite_doc *doc)
             cite_i_idmap_prefetch(&b->g->index, b->hashes[r]);
         }
     }
+    /* and then the ids in those slots, which the look-ups compare with */
+    for (size_t r = 0; r < doc->nrefs; r++) {
+        if (doc->refs[r].target != NULL) {
+            cite_i_idmap_prefetch_key(&b->g->index, b->hashes[r]);
+        }
+    }
     for (size_t r = 0; r < doc->nrefs; r++) {
         const struct cite_ref *ref = &doc->refs[r];
         if (ref->target == NULL || ref->target[0] == '\0') {
