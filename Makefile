@@ -14,7 +14,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-OPT     ?= -O2 -g
+OPT     ?= -O3 -g
 CFLAGS  ?=
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 SANFLAGS ?=
