@@ -1599,13 +1599,6 @@ symbol_len(const char *s, size_t i, size_t to, size_t *dead)
     return j - i;
 }
 
-/*
- * Where the run of ideographs that goes on at s[j] ends: at the first
- * character that is no ideograph, a numeral, or where a keyword starts
- * (found there, kept in *next_kw, *next_kw_at and *next_kw_len for the
- * next token).  fast: the common ideograph, U+4E00..U+9FFF, that neither
- * starts a keyword nor is a numeral, is passed at one look.
- */
 /* The ideograph of U+4E00..U+9FFF at s[j], or 0 when another character
  * (or none) is there. */
 static inline unsigned
@@ -1653,22 +1646,25 @@ han_no_kw(const struct kw_index *ix, const char *s, size_t j, size_t to, unsigne
     return !(ix->han_triple[slot >> 3] & (1u << (slot & 7)));
 }
 
+/*
+ * Where the run of ideographs that goes on at s[j] ends: at the first
+ * character that is no ideograph, a numeral, or where a keyword starts
+ * (found there, kept in *next_kw, *next_kw_at and *next_kw_len for the
+ * next token).  fast: the common ideograph, U+4E00..U+9FFF, that neither
+ * starts a keyword nor is a numeral, is passed at one look, and so is one
+ * that han_no_kw() rules out as a keyword's start.
+ */
 static inline size_t
 han_run(const struct kw_index *ix, const char *s, size_t j, size_t to, int fast,
         const struct kw **next_kw, size_t *next_kw_at, size_t *next_kw_len)
 {
     while (j < to) {
-        if (fast && j + 3 <= to) {
-            unsigned b0 = (unsigned char)s[j], b1 = (unsigned char)s[j + 1],
-                     b2 = (unsigned char)s[j + 2];
-            unsigned cp = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
-            if (b0 - 0xE4 < 6 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
-                cp >= 0x4E00 &&
-                (!(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))) ||
-                 han_no_kw(ix, s, j, to, cp))) {
-                j += 3;
-                continue;
-            }
+        unsigned cp;
+        if (fast && (cp = han_at(s, j, to)) != 0 &&
+            (!(ix->han_stop[(cp - 0x4E00) >> 3] & (1u << (cp & 7))) ||
+             han_no_kw(ix, s, j, to, cp))) {
+            j += 3;
+            continue;
         }
         unsigned c2;
         size_t l2 = cite_i_utf8_decode((const unsigned char *)s + j, to - j, &c2);
