@@ -1396,6 +1396,36 @@ test_igraph_copy_is_what_igraph_create_makes(void **st)
     }
 }
 
+/* With an attribute table set (a program that links the library may set
+ * one), igraph's copy of the network, whose edges igraph's own functions
+ * did not add, is still the graph igraph_create() makes, and each of its
+ * edges takes an attribute. */
+static void
+test_igraph_copy_takes_edge_attributes_under_an_attribute_table(void **st)
+{
+    (void)st;
+    struct cite_corpus c;
+    struct cite_graph *g = random_net(&c, 200, 4, 23);
+    size_t m = cite_graph_edge_count(g);
+    assert_true(m > 200);
+    igraph_attribute_table_t *old = igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_t ig, want;
+    assert_int_equal(cite_i_graph_igraph(g, &ig, NULL), IGRAPH_SUCCESS);
+    assert_int_equal(cite_i_graph_igraph_create(g, &want, NULL), IGRAPH_SUCCESS);
+    assert_same_arrays(&ig.oi, &want.oi, "oi");
+    assert_same_arrays(&ig.ii, &want.ii, "ii");
+    for (size_t e = 0; e < m; e++) {
+        assert_int_equal(igraph_cattribute_EAN_set(&ig, "w", (igraph_integer_t)e, (double)e), 0);
+    }
+    for (size_t e = 0; e < m; e++) {
+        assert_true(EAN(&ig, "w", e) == (double)e);
+    }
+    igraph_destroy(&want);
+    igraph_destroy(&ig);
+    igraph_set_attribute_table(old);
+    done(&c, g);
+}
+
 /* Summed over batches of sources (5 a batch for 300 nodes), betweenness
  * is igraph_betweenness's. */
 static void
@@ -1734,6 +1764,7 @@ main(void)
             test_undirected_projection_sums_weights_of_mutual_citations),
         cmocka_unit_test(test_betweenness_of_fixture),
         cmocka_unit_test(test_igraph_copy_is_what_igraph_create_makes),
+        cmocka_unit_test(test_igraph_copy_takes_edge_attributes_under_an_attribute_table),
         cmocka_unit_test(test_betweenness_in_batches_equals_igraph_betweenness),
         cmocka_unit_test(test_betweenness_cutoff_and_off),
         cmocka_unit_test(test_closeness_and_harmonic_of_fixture),
