@@ -689,19 +689,14 @@ han_set_add(unsigned char *set, unsigned slot)
     set[slot >> 3] |= (unsigned char)(1u << (slot & 7));
 }
 
-/* han_open, han_pair and han_triple of a language without spaces, from
- * its keywords (han_stop made). */
+/* han_pair and han_triple of a language without spaces, and the bits of
+ * han_open its keywords set, from its keywords (han_stop and the
+ * numerals' bits of han_open made). */
 static void
 han_sets_build(struct kw_index *ix, const struct lang_table *lt)
 {
-    memset(ix->han_open, 0, sizeof ix->han_open);
     memset(ix->han_pair, 0, sizeof ix->han_pair);
     memset(ix->han_triple, 0, sizeof ix->han_triple);
-    for (unsigned c = 0x4E00; lt->no_spaces && c < 0xA000; c++) {
-        if (cnum_value(c) >= 0) {
-            ix->han_open[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
-        }
-    }
     for (size_t i = 0; lt->no_spaces && i < lt->nkws; i++) {
         const char *t = lt->kws[i].text;
         unsigned k1 = fold(first_cp(t)), k2 = nth_cp(t, 1), k3 = 0;
@@ -747,9 +742,14 @@ kw_index_get(const struct lang_table *lt)
         }
     }
     memset(ix->han_stop, 0, sizeof ix->han_stop);
+    memset(ix->han_open, 0, sizeof ix->han_open);
     for (unsigned c = 0x4E00; lt->no_spaces && c < 0xA000; c++) {
-        if ((ix->first[c >> 3] & (1u << (c & 7))) || cnum_value(c) >= 0) {
+        int numeral = cnum_value(c) >= 0;
+        if ((ix->first[c >> 3] & (1u << (c & 7))) || numeral) {
             ix->han_stop[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
+        }
+        if (numeral) {
+            ix->han_open[(c - 0x4E00) >> 3] |= (unsigned char)(1u << (c & 7));
         }
     }
     han_sets_build(ix, lt);
@@ -1036,20 +1036,12 @@ window_differs(const struct kw_cand *c, const char *s, size_t end, size_t to)
     return ((w | ones * 0x20) & c->mask) != c->after;
 }
 
+/* kw_find_run() past its shortcut: the candidates one by one; next is
+ * the next word's first code point when have_next. */
 static const struct kw *
-kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
-            size_t i, size_t end, size_t to, size_t *len)
+kw_find_cands(const struct kw_index *ix, const struct kw_word *w, const char *s,
+              size_t i, size_t end, size_t to, size_t *len, unsigned next, int have_next)
 {
-    unsigned next = 0; /* the next word's first code point, folded */
-    int have_next = 0;
-    if (w->shortcut) {
-        next = next_word_cp(s, end, to);
-        have_next = 1;
-        if (next - 'a' < 26 && !((w->next_mask >> (next - 'a')) & 1)) {
-            *len = end - i;
-            return w->whole;
-        }
-    }
     for (size_t k = 0; k < w->ncand; k++) {
         const struct kw_cand *c = &w->cand[k];
         if (c->next != 0) {
@@ -1075,6 +1067,24 @@ kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
         }
     }
     return NULL;
+}
+
+/* The keyword that the run w (the word s[i..end)) opens, or NULL; *len
+ * its length.  Inline: its shortcut (one space, then a word whose first
+ * letter goes on no keyword of w) answers most words at once. */
+static inline const struct kw *
+kw_find_run(const struct kw_index *ix, const struct kw_word *w, const char *s,
+            size_t i, size_t end, size_t to, size_t *len)
+{
+    if (!w->shortcut) {
+        return kw_find_cands(ix, w, s, i, end, to, len, 0, 0);
+    }
+    unsigned next = next_word_cp(s, end, to); /* folded */
+    if (next - 'a' < 26 && !((w->next_mask >> (next - 'a')) & 1)) {
+        *len = end - i;
+        return w->whole;
+    }
+    return kw_find_cands(ix, w, s, i, end, to, len, next, 1);
 }
 
 /* The keyword that character c (three bytes) is alone, or NULL. */
@@ -1757,20 +1767,7 @@ cite_i_lex(const struct lang_table *lt, const char *s, size_t from, size_t to,
                 line_empty = 0;
                 made++;
                 size_t klen = 0;
-                const struct kw *k = NULL;
-                unsigned nx;
-                if (w == NULL) {
-                    /* no keyword opens so */
-                } else if (w->shortcut && wend + 1 < to && s[wend] == ' ' &&
-                           (nx = ((unsigned char)s[wend + 1] | 0x20u) - 'a') < 26 &&
-                           !((w->next_mask >> nx) & 1)) {
-                    /* kw_find_run()'s shortcut, inline: one space, then a
-                     * word whose first letter goes on no keyword of w */
-                    k = w->whole;
-                    klen = wend - i;
-                } else {
-                    k = kw_find_run(ix, w, s, i, wend, to, &klen);
-                }
+                const struct kw *k = w != NULL ? kw_find_run(ix, w, s, i, wend, to, &klen) : NULL;
                 if (k != NULL) {
                     *t = (struct tok){.flags = flags, .off = i};
                     tb->n = n;
