@@ -6,6 +6,8 @@
 # /usr/bin/time and the median wall time and median peak memory are kept:
 #
 #   citegraph extract -o out.yaml TEXTS      (and its MB/s)
+#   citegraph extract -j 1 ...               on one processor, as rg -j1 (the
+#                                            output must be the same bytes)
 #   rg -j1 -o -e REGEX TEXTS                 finding the citations (the regex
 #                                            is printed; its matches counted)
 #   citegraph rank out.yaml, rank TEXTS      (BENCH_RANK_OPTS)
@@ -206,6 +208,12 @@ for docs in "$@"; do
     find "$dir/texts" -type f -exec cat {} + > /dev/null
     texts=$dir/texts
     measure "$docs" extract "citegraph extract -o out.yaml" 0 "$bin" extract -o "$work/out.yaml" "$texts"
+    # on one processor, as rg -j1 runs (and as a mapper of a batch engine
+    # given one core would)
+    measure "$docs" extract_j1 "citegraph extract -j 1 (one core)" 0 "$bin" extract -j 1 -o "$work/out1.yaml" "$texts"
+    # the order of the output is the texts', whatever the threads
+    cmp -s "$work/out.yaml" "$work/out1.yaml" ||
+        { echo "compare: extract -j 1 wrote other YAML than extract (out1.yaml, out.yaml)" >&2; exit 1; }
     # --no-ignore: the corpus is under build/, which .gitignore names
     measure "$docs" rg "rg -j1 -o REGEX" 0 rg -j1 -o --no-ignore -e "$regex" "$texts"
     rg_matches=$(wc -l < "$work/rg.out")
@@ -229,7 +237,7 @@ for docs in "$@"; do
     awk -F'|' -v d="$docs" -v b="$bytes" -v rgm="$rg_matches" '
         $1 == d {
             note = ""
-            if ($2 == "extract" || $2 == "rg")
+            if ($2 == "extract" || $2 == "extract_j1" || $2 == "rg")
                 note = sprintf("%.1f MB/s", $4 > 0 ? b / 1e6 / $4 : 0)
             if ($2 == "rg")
                 note = note sprintf(", %d matches", rgm)
@@ -238,6 +246,8 @@ for docs in "$@"; do
     echo ""
     r=$(ratio "$(get "$docs" extract 4)" "$(get "$docs" rg 4)")
     printf '%-58s %6s  %s\n' "extract / rg -j1 -o, time (at most 1.5; aim < 1.0)" "$r" "$(verdict "$r" 1.5)"
+    printf '%-58s %6s\n' "extract -j 1 / rg -j1 -o, time (one processor each)" \
+        "$(ratio "$(get "$docs" extract_j1 4)" "$(get "$docs" rg 4)")"
     r=$(ratio "$(get "$docs" rank_yaml 4)" "$(get "$docs" igraph 4)")
     printf '%-58s %6s  %s\n' "rank out.yaml / python-igraph PageRank, time (< 1)" "$r" \
         "$(awk -v r="$r" 'BEGIN { print (r < 1 ? "PASS" : "FAIL") }')"
